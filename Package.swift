@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The AVX2 copy of the MinHash kernel is compiled for x86-64-v3 only on x86-64 hosts;
+// the rest of the binary stays portable and picks the kernel at run time.
+#if arch(x86_64)
+let avx2Flags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+#else
+let avx2Flags: [SwiftSetting] = []
+#endif
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "copyscan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "copyscan", targets: ["copyscan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CPUFeatures"),
+        .target(name: "Articles", swiftSettings: strict),
+        .target(name: "Extraction", dependencies: ["Articles", "CLibXML2"], swiftSettings: strict),
+        .target(name: "MinHashAVX2", swiftSettings: strict + avx2Flags),
+        .target(name: "Fingerprinting", dependencies: ["MinHashAVX2", "CPUFeatures"], swiftSettings: strict),
+        .target(name: "CorpusIndex", dependencies: ["Articles", "Fingerprinting", "CSQLite"], swiftSettings: strict),
+        .target(name: "Alignment", dependencies: ["Fingerprinting"], swiftSettings: strict),
+        .target(name: "Policy", dependencies: ["Articles", "Alignment"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["Articles", "Alignment", "Policy"], swiftSettings: strict),
+        .target(name: "Scanning", dependencies: ["Articles", "Extraction", "Fingerprinting", "CorpusIndex", "Alignment", "Policy", "Reporting"], swiftSettings: strict),
+        .executableTarget(name: "copyscan", dependencies: [
+            "Scanning", "Reporting", "Extraction",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting"], path: "Sources/copyscan-bench", swiftSettings: strict),
+
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Articles"], swiftSettings: strict),
+        .testTarget(name: "FingerprintingTests", dependencies: ["Fingerprinting", "MinHashAVX2", "CPUFeatures"], swiftSettings: strict),
+        .testTarget(name: "CorpusIndexTests", dependencies: ["CorpusIndex", "Fingerprinting", "Articles"], swiftSettings: strict),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Fingerprinting"], swiftSettings: strict),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Alignment", "Articles"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "Alignment", "Articles"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["Scanning", "Articles", "copyscan"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,1 @@
+// Alignment: work in progress

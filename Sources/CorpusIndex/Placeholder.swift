@@ -1,0 +1,1 @@
+// CorpusIndex: work in progress

@@ -1,0 +1,1 @@
+// Policy: work in progress

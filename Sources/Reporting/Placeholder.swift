@@ -1,0 +1,1 @@
+// Reporting: work in progress

@@ -1,0 +1,1 @@
+// Scanning: work in progress

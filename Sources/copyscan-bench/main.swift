@@ -1,0 +1,1 @@
+print("copyscan-bench: not yet implemented")

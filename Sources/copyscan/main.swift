@@ -1,0 +1,1 @@
+print("copyscan: work in progress")
