@@ -1,1 +1,15 @@
-print("copyscan: work in progress")
+import ArgumentParser
+import Foundation
+
+// ArgumentParser exits with 64 on usage errors; copyscan promises 2 (see `--help`).
+do {
+    var command = try Copyscan.parseAsRoot()
+    try command.run()
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let code = Copyscan.exitCode(for: error)
+    if code == .success { Copyscan.exit(withError: error) }
+    FileHandle.standardError.write(Data((Copyscan.fullMessage(for: error) + "\n").utf8))
+    exit(ExitStatus.usage.rawValue)
+}

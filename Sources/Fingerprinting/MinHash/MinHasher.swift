@@ -15,6 +15,8 @@ public struct MinHasher: Sendable, Hashable {
     private let a: [UInt64]
     private let b: [UInt64]
 
+    public static let defaultScheme = MinHashScheme.kPermutations
+
     public init(permutations: Int = 128, seed: UInt64 = 0x5eed_c0de_2026, scheme: MinHashScheme = .kPermutations) {
         self.permutations = permutations
         self.seed = seed

@@ -1,0 +1,150 @@
+import Fingerprinting
+
+/// Exact verification and passage alignment between two fingerprinted texts.
+///
+/// Seeds are shingles the two texts share; seeds that follow each other on both sides within
+/// `maxGap` normalised characters (and without drifting apart by more than `maxGap`) are chained
+/// into one passage, so a changed particle or word inside a copied paragraph does not split it.
+/// Chains shorter than `minPassageLength` are dropped as coincidence (stock phrases, names).
+public struct Aligner: Sendable {
+    public var maxGap: Int
+    public var minPassageLength: Int
+    /// Shingles occurring more often than this in the source are not used as seeds.
+    public var maxRepeats: Int
+
+    public init(maxGap: Int = 40, minPassageLength: Int = 25, maxRepeats: Int = 8) {
+        self.maxGap = maxGap
+        self.minPassageLength = minPassageLength
+        self.maxRepeats = maxRepeats
+    }
+
+    public func align(suspect: Fingerprint, source: Fingerprint) -> AlignmentResult {
+        let k = max(1, suspect.shingleLength)
+        guard !suspect.shingles.isEmpty, !source.shingles.isEmpty else { return .none }
+
+        // Source positions by hash: first occurrence in a dictionary, the rest chained.
+        var first: [UInt64: Int32] = [:]
+        first.reserveCapacity(source.shingles.count)
+        var next = [Int32](repeating: -1, count: source.shingles.count)
+        for j in stride(from: source.shingles.count - 1, through: 0, by: -1) {
+            let h = source.shingles[j]
+            if let f = first[h] { next[j] = f }
+            first[h] = Int32(j)
+        }
+
+        var open: [Chain] = []
+        var closed: [Chain] = []
+        for (i, h) in suspect.shingles.enumerated() {
+            guard var j32 = first[h] else { continue }
+            // Close chains that can no longer be extended.
+            if !open.isEmpty {
+                var kept: [Chain] = []
+                for c in open {
+                    if i - c.lastI > maxGap { closed.append(c) } else { kept.append(c) }
+                }
+                open = kept
+            }
+            var repeats = 0
+            var extended = Set<Int>()
+            while j32 >= 0 && repeats < maxRepeats {
+                let j = Int(j32)
+                var best = -1
+                var bestCost = Int.max
+                for (n, c) in open.enumerated() where !extended.contains(n) {
+                    let di = i - c.lastI
+                    let dj = j - c.lastJ
+                    guard di > 0, dj > 0, dj <= maxGap + k, abs(di - dj) <= maxGap else { continue }
+                    let cost = di + dj + abs(di - dj)
+                    if cost < bestCost { bestCost = cost; best = n }
+                }
+                if best >= 0 {
+                    open[best].extend(i, j)
+                    extended.insert(best)
+                } else {
+                    open.append(Chain(i, j))
+                    extended.insert(open.count - 1)
+                }
+                repeats += 1
+                j32 = next[j]
+            }
+        }
+        closed.append(contentsOf: open)
+
+        var passages: [Passage] = []
+        for c in closed {
+            let sRange = c.firstI..<min(suspect.normalized.count, c.lastI + k)
+            let tRange = c.firstJ..<min(source.normalized.count, c.lastJ + k)
+            guard sRange.count >= minPassageLength, tRange.count >= minPassageLength else { continue }
+            passages.append(Passage(suspect: suspect.normalized.originalRange(of: sRange),
+                                    source: source.normalized.originalRange(of: tRange),
+                                    suspectNormalized: sRange, sourceNormalized: tRange,
+                                    sharedShingles: c.seeds))
+        }
+        passages = Aligner.mergeOverlapping(passages, suspect: suspect, source: source)
+
+        let suspectCovered = Aligner.unionLength(passages.map(\.suspectNormalized))
+        let sourceCovered = Aligner.unionLength(passages.map(\.sourceNormalized))
+        let copied = Aligner.unionLength(passages.map(\.suspect))
+        return AlignmentResult(
+            passages: passages,
+            containment: Double(suspectCovered) / Double(max(1, suspect.normalized.count)),
+            coverage: Double(sourceCovered) / Double(max(1, source.normalized.count)),
+            jaccard: Aligner.jaccard(suspect.shingles, source.shingles),
+            copiedCharacters: copied)
+    }
+
+    private struct Chain {
+        var firstI: Int, firstJ: Int, lastI: Int, lastJ: Int, seeds: Int
+        init(_ i: Int, _ j: Int) { firstI = i; firstJ = j; lastI = i; lastJ = j; seeds = 1 }
+        mutating func extend(_ i: Int, _ j: Int) { lastI = i; lastJ = j; seeds += 1 }
+    }
+
+    /// Passages overlapping on both sides are one passage (repeated text, crossing chains).
+    static func mergeOverlapping(_ passages: [Passage], suspect: Fingerprint, source: Fingerprint) -> [Passage] {
+        var sorted = passages.sorted { ($0.suspectNormalized.lowerBound, $0.sourceNormalized.lowerBound) < ($1.suspectNormalized.lowerBound, $1.sourceNormalized.lowerBound) }
+        var out: [Passage] = []
+        while !sorted.isEmpty {
+            var p = sorted.removeFirst()
+            var i = 0
+            while i < sorted.count {
+                let q = sorted[i]
+                if q.suspectNormalized.overlaps(p.suspectNormalized) && q.sourceNormalized.overlaps(p.sourceNormalized) {
+                    let s = min(p.suspectNormalized.lowerBound, q.suspectNormalized.lowerBound)..<max(p.suspectNormalized.upperBound, q.suspectNormalized.upperBound)
+                    let t = min(p.sourceNormalized.lowerBound, q.sourceNormalized.lowerBound)..<max(p.sourceNormalized.upperBound, q.sourceNormalized.upperBound)
+                    p = Passage(suspect: suspect.normalized.originalRange(of: s), source: source.normalized.originalRange(of: t),
+                                suspectNormalized: s, sourceNormalized: t, sharedShingles: p.sharedShingles + q.sharedShingles)
+                    sorted.remove(at: i)
+                    i = 0
+                } else {
+                    i += 1
+                }
+            }
+            out.append(p)
+        }
+        return out.sorted { $0.suspect.lowerBound < $1.suspect.lowerBound }
+    }
+
+    static func unionLength(_ ranges: [Range<Int>]) -> Int {
+        var total = 0
+        var end = Int.min
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !r.isEmpty {
+            if r.lowerBound >= end {
+                total += r.count
+                end = r.upperBound
+            } else if r.upperBound > end {
+                total += r.upperBound - end
+                end = r.upperBound
+            }
+        }
+        return total
+    }
+
+    /// Exact Jaccard similarity of two shingle sets.
+    public static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        let x = Set(a)
+        let y = Set(b)
+        let union = x.union(y).count
+        guard union > 0 else { return 0 }
+        return Double(x.intersection(y).count) / Double(union)
+    }
+}

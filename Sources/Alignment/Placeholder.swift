@@ -1,1 +1,0 @@
-// Alignment: work in progress

@@ -1,1 +1,0 @@
-// CorpusIndex: work in progress

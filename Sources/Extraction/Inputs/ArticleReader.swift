@@ -1,0 +1,86 @@
+import Articles
+import Foundation
+
+/// Reads the articles in one input file, whatever its kind.
+///
+/// Kinds by extension: `.txt` and `.md` (one article, optional front matter), `.jsonl` (one
+/// article per line), `.html`/`.htm` (a page; main text extracted). A JSON Lines file can hold
+/// good and bad lines: each line gives an article or an error naming `path:line`.
+public enum ArticleReader {
+    public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "jsonl", "ndjson", "html", "htm", "xhtml"]
+
+    public static func read(path: String) -> [Result<Article, InputError>] {
+        let bytes: [UInt8]
+        do {
+            bytes = try readBytes(path)
+        } catch {
+            return [.failure(error)]
+        }
+        return read(bytes: bytes, path: path)
+    }
+
+    public static func read(bytes: [UInt8], path: String) -> [Result<Article, InputError>] {
+        switch kind(of: path) {
+        case .jsonLines: return JSONLinesReader.read(bytes: bytes, path: path)
+        case .html: return [Result { () throws(InputError) in try HTMLArticleExtractor.extract(bytes: bytes, source: path) }]
+        case .text, .markdown:
+            return [Result { () throws(InputError) in try TextArticleReader.read(bytes: bytes, path: path, markdown: kind(of: path) == .markdown) }]
+        }
+    }
+
+    public enum Kind: Sendable { case text, markdown, jsonLines, html }
+
+    public static func kind(of path: String) -> Kind {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "jsonl", "ndjson": return .jsonLines
+        case "html", "htm", "xhtml": return .html
+        case "md", "markdown": return .markdown
+        default: return .text
+        }
+    }
+
+    /// The file's bytes, or an error that names the file and says why not.
+    public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(path: path, "no such file or directory")
+        }
+        if isDirectory.boolValue { throw InputError(path: path, "is a directory, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(path: path, "cannot be read (permission denied?)")
+        }
+        return [UInt8](data)
+    }
+}
+
+/// Builds an `Article` from plain text: paragraphs, notices, credits and boilerplate.
+public enum ArticleBuilder {
+    public static func build(body: String, source: String, id: String? = nil, url: String? = nil, outlet: String? = nil,
+                             title: String? = nil, published: String? = nil, author: String? = nil) -> Article {
+        let findings = BoilerplateScanner.scan(body: body)
+        return Article(id: id ?? ContentHash.hex(body), source: source, url: url, outlet: outlet, title: title,
+                       published: published, author: author, body: body, paragraphs: paragraphs(of: body),
+                       notices: findings.notices, credits: findings.credits, excluded: findings.excluded.merged())
+    }
+
+    /// Paragraphs are runs of non-blank lines, in code points.
+    public static func paragraphs(of body: String) -> [TextRange] {
+        var out: [TextRange] = []
+        var offset = 0
+        var start: Int?
+        var lastNonBlankEnd = 0
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let length = line.unicodeScalars.count
+            let blank = line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+            if blank {
+                if let s = start { out.append(TextRange(start: s, end: lastNonBlankEnd)); start = nil }
+            } else {
+                if start == nil { start = offset }
+                lastNonBlankEnd = offset + length
+            }
+            offset += length + 1
+        }
+        if let s = start { out.append(TextRange(start: s, end: lastNonBlankEnd)) }
+        return out
+    }
+}

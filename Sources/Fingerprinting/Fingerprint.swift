@@ -1,0 +1,74 @@
+/// One text's fingerprint: the normalised text, its shingles in order, the whole-document
+/// MinHash signature and the LSH keys the index stores or looks up.
+public struct Fingerprint: Sendable {
+    public var shingleLength: Int
+    public var normalized: NormalizedText
+    /// `shingles[i]` is the hash of the shingle starting at normalised position `i`.
+    public var shingles: [UInt64]
+    public var signature: [UInt32]
+    /// Band keys of the whole-document signature.
+    public var documentKeys: [UInt64]
+    /// Band keys of the windows (without repeats).
+    public var windowKeys: [UInt64]
+
+    public var allKeys: [UInt64] { documentKeys + windowKeys }
+}
+
+/// Turns text into fingerprints with one set of parameters.
+public struct Fingerprinter: Sendable {
+    public let parameters: FingerprintParameters
+    public let shingler: Shingler
+    public let documentHasher: MinHasher
+    public let windowHasher: MinHasher
+    public let documentBanding: LSHBanding
+    public let windowBanding: LSHBanding
+
+    static let documentSalt: UInt64 = 0xd0c0
+    static let windowSalt: UInt64 = 0x3141_5926
+
+    public init(_ parameters: FingerprintParameters = FingerprintParameters()) {
+        self.parameters = parameters
+        shingler = Shingler(length: parameters.shingleLength)
+        documentHasher = MinHasher(permutations: parameters.permutations, seed: parameters.seed, scheme: parameters.scheme)
+        windowHasher = MinHasher(permutations: parameters.windowPermutations, seed: parameters.seed ^ 0xa5a5_a5a5,
+                                 scheme: parameters.scheme)
+        documentBanding = parameters.documentBanding
+        windowBanding = parameters.windowBanding
+    }
+
+    /// Fingerprints `text`, ignoring the `excluded` code point ranges. Windows start every
+    /// `windowStride` characters (the index uses the parameters' stride; queries a finer one,
+    /// so a copied passage always lies close to one of the query's windows).
+    public func fingerprint(_ text: String, excluding excluded: [TextSpan] = [], windowStride: Int? = nil) -> Fingerprint {
+        let normalized = TextNormalizer.normalize(text, excluding: excluded)
+        let shingles = shingler.hashes(normalized.scalars)
+        guard !shingles.isEmpty else {
+            return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: [], signature: [], documentKeys: [], windowKeys: [])
+        }
+        let signature = documentHasher.signature(shingles)
+        let documentKeys = documentBanding.keys(signature, salt: Fingerprinter.documentSalt)
+        let windowKeys = self.windowKeys(shingles, stride: windowStride ?? parameters.windowStride)
+        return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: shingles, signature: signature,
+                           documentKeys: documentKeys, windowKeys: windowKeys)
+    }
+
+    func windowKeys(_ shingles: [UInt64], stride: Int) -> [UInt64] {
+        let perWindow = max(1, parameters.windowLength - parameters.shingleLength + 1)
+        let step = max(1, stride)
+        var keys = Set<UInt64>()
+        shingles.withUnsafeBufferPointer { all in
+            var start = 0
+            while true {
+                let end = min(all.count, start + perWindow)
+                let window = UnsafeBufferPointer(rebasing: all[start..<end])
+                let sig = windowHasher.signature(window)
+                keys.formUnion(windowBanding.keys(sig, salt: Fingerprinter.windowSalt))
+                if end >= all.count { break }
+                start += step
+                // The last window ends at the text's end, so a copy at the very end is whole.
+                if start + perWindow > all.count { start = max(0, all.count - perWindow) }
+            }
+        }
+        return keys.sorted()
+    }
+}

@@ -1,1 +1,0 @@
-// Policy: work in progress

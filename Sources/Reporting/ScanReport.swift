@@ -1,0 +1,173 @@
+import Policy
+
+/// The result of a scan, in the shape of the JSON report (schema in README.md). Every other
+/// format renders this value, so a saved JSON report can be rendered again without rescanning.
+public struct ScanReport: Codable, Sendable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int = ScanReport.currentSchemaVersion
+    public var tool: Tool
+    public var index: IndexSummary?
+    public var policy: PolicySummary
+    public var articles: [ArticleReport]
+    public var errors: [InputProblem]
+    public var summary: Summary
+
+    public init(tool: Tool = Tool(), index: IndexSummary?, policy: PolicySummary, articles: [ArticleReport], errors: [InputProblem]) {
+        self.tool = tool
+        self.index = index
+        self.policy = policy
+        self.articles = articles
+        self.errors = errors
+        summary = Summary(articles: articles, errors: errors)
+    }
+
+    public struct Tool: Codable, Sendable {
+        public var name = "copyscan"
+        public var version = copyscanVersion
+        public init() {}
+    }
+
+    public struct IndexSummary: Codable, Sendable {
+        public var path: String
+        public var documents: Int
+        public var parameters: String
+        public init(path: String, documents: Int, parameters: String) {
+            self.path = path
+            self.documents = documents
+            self.parameters = parameters
+        }
+    }
+
+    public struct PolicySummary: Codable, Sendable {
+        public var minCopiedCharacters: Int
+        public var minCoverage: Double
+        public init(minCopiedCharacters: Int, minCoverage: Double) {
+            self.minCopiedCharacters = minCopiedCharacters
+            self.minCoverage = minCoverage
+        }
+    }
+
+    public struct Summary: Codable, Sendable {
+        public var articles: Int
+        public var violation: Int
+        public var reuse: Int
+        public var clean: Int
+        public var errors: Int
+
+        public init(articles: [ArticleReport], errors: [InputProblem]) {
+            self.articles = articles.count
+            violation = articles.filter { $0.verdict == .violation }.count
+            reuse = articles.filter { $0.verdict == .reuse }.count
+            clean = articles.filter { $0.verdict == .clean }.count
+            self.errors = errors.count
+        }
+    }
+
+    /// The most severe verdict in the report (clean when there are no articles).
+    public var worstVerdict: VerdictKind { articles.map(\.verdict).max() ?? .clean }
+}
+
+public let copyscanVersion = "0.1.0"
+
+public struct InputProblem: Codable, Sendable, Hashable {
+    public var path: String
+    public var problem: String
+    public init(path: String, problem: String) {
+        self.path = path
+        self.problem = problem
+    }
+}
+
+public struct ArticleReport: Codable, Sendable {
+    public var path: String
+    public var id: String
+    public var title: String?
+    public var outlet: String?
+    public var published: String?
+    public var verdict: VerdictKind
+    public var reasons: [Reason]
+    public var matches: [MatchReport]
+
+    public init(path: String, id: String, title: String?, outlet: String?, published: String?, verdict: VerdictKind,
+                reasons: [Reason], matches: [MatchReport]) {
+        self.path = path
+        self.id = id
+        self.title = title
+        self.outlet = outlet
+        self.published = published
+        self.verdict = verdict
+        self.reasons = reasons
+        self.matches = matches
+    }
+}
+
+public struct MatchReport: Codable, Sendable {
+    public var source: SourceReport
+    public var verdict: VerdictKind
+    public var reasons: [Reason]
+    public var containment: Double
+    public var coverage: Double
+    public var jaccard: Double
+    public var copiedCharacters: Int
+    public var passages: [PassageReport]
+
+    public init(source: SourceReport, verdict: VerdictKind, reasons: [Reason], containment: Double, coverage: Double,
+                jaccard: Double, copiedCharacters: Int, passages: [PassageReport]) {
+        self.source = source
+        self.verdict = verdict
+        self.reasons = reasons
+        self.containment = containment
+        self.coverage = coverage
+        self.jaccard = jaccard
+        self.copiedCharacters = copiedCharacters
+        self.passages = passages
+    }
+}
+
+public struct SourceReport: Codable, Sendable {
+    public var path: String
+    public var id: String
+    public var title: String?
+    public var outlet: String?
+    public var published: String?
+    /// The decisive notice exactly as found, or nil when the source has none.
+    public var notice: String?
+    public var holder: String?
+    public var prohibits: [String]
+
+    public init(path: String, id: String, title: String?, outlet: String?, published: String?, notice: String?,
+                holder: String?, prohibits: [String]) {
+        self.path = path
+        self.id = id
+        self.title = title
+        self.outlet = outlet
+        self.published = published
+        self.notice = notice
+        self.holder = holder
+        self.prohibits = prohibits
+    }
+}
+
+public struct PassageReport: Codable, Sendable {
+    public struct Span: Codable, Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
+    }
+
+    public var suspect: Span
+    public var source: Span
+    public var suspectText: String
+    public var sourceText: String
+
+    public init(suspect: Span, source: Span, suspectText: String, sourceText: String) {
+        self.suspect = suspect
+        self.source = source
+        self.suspectText = suspectText
+        self.sourceText = sourceText
+    }
+}

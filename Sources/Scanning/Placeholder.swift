@@ -1,1 +1,0 @@
-// Scanning: work in progress

@@ -1,0 +1,130 @@
+import Alignment
+import Articles
+import CorpusIndex
+import Extraction
+import Fingerprinting
+import Foundation
+import Policy
+import Reporting
+
+/// How a scan looks for and judges copies.
+public struct ScanOptions: Sendable {
+    public var policy = PolicyConfiguration()
+    public var aligner = Aligner()
+    /// Candidates verified per suspect, most shared keys first.
+    public var maxCandidates = 25
+    /// Window stride for suspects, finer than the index's so a copied passage always lies close
+    /// to one of the suspect's windows.
+    public var queryWindowStride = 25
+    /// LSH buckets holding more documents than this are too common to be evidence.
+    public var maxBucketSize = 2_000
+    public var jobs = availableCores
+    public var showProgress = true
+    public init() {}
+}
+
+/// Scans suspect articles against an index: candidates, exact alignment, verdicts.
+public struct Scanner: Sendable {
+    public let indexPath: String
+    public var options: ScanOptions
+
+    public init(indexPath: String, options: ScanOptions = ScanOptions()) {
+        self.indexPath = indexPath
+        self.options = options
+    }
+
+    /// Reads the inputs and scans every article in them. Unreadable inputs become `errors`.
+    public func scan(paths: [String]) throws -> ScanReport {
+        let collected = InputCollector.collect(paths)
+        var problems = collected.problems
+        let files = collected.files
+        let read = try parallelMap(count: files.count, jobs: options.jobs, makeWorker: { () }) { _, i in
+            ArticleReader.read(path: files[i])
+        }
+        var articles: [Article] = []
+        for results in read {
+            for r in results {
+                switch r {
+                case .success(let a): articles.append(a)
+                case .failure(let e): problems.append(e)
+                }
+            }
+        }
+        return try scan(articles: articles, problems: problems)
+    }
+
+    public func scan(articles: [Article], problems: [InputError] = []) throws -> ScanReport {
+        let index = try CorpusIndex.open(at: indexPath)
+        let summary = ScanReport.IndexSummary(path: indexPath, documents: index.documentCount, parameters: index.parameters.identifier)
+        let parameters = index.parameters
+        let options = self.options
+        let path = indexPath
+        let progress = Progress("scanning", total: articles.count, enabled: options.showProgress && isatty(STDERR_FILENO) == 1)
+        defer { progress.finish() }
+        let reports = try parallelMap(count: articles.count, jobs: options.jobs, makeWorker: {
+            try Worker(index: CorpusIndex.open(at: path, parameters: parameters), options: options)
+        }) { worker, i in
+            defer { progress.advance() }
+            return worker.scan(articles[i])
+        }
+        var errors = problems.map { InputProblem(path: InputCollector.display($0.path), problem: $0.problem) }
+        var articleReports: [ArticleReport] = []
+        for r in reports {
+            switch r {
+            case .success(let a): articleReports.append(a)
+            case .failure(let e): errors.append(InputProblem(path: e.path, problem: e.description))
+            }
+        }
+        return ScanReport(index: summary,
+                          policy: .init(minCopiedCharacters: options.policy.minCopiedCharacters, minCoverage: options.policy.minCoverage),
+                          articles: articleReports, errors: errors)
+    }
+
+    /// One thread's scanning state: its own index connection and a cache of source fingerprints.
+    final class Worker {
+        let index: CorpusIndex
+        let options: ScanOptions
+        let engine: PolicyEngine
+        private var sources: [Int: (IndexedDocument, Fingerprint)] = [:]
+
+        init(index: CorpusIndex, options: ScanOptions) {
+            self.index = index
+            self.options = options
+            engine = PolicyEngine(options.policy)
+        }
+
+        func scan(_ suspect: Article) -> Result<ArticleReport, IndexError> {
+            let fingerprint = index.fingerprinter.fingerprint(suspect.body, excluding: suspect.excluded.spans,
+                                                              windowStride: options.queryWindowStride)
+            do {
+                let candidates = try index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize)
+                var matches: [MatchReport] = []
+                let suspectAbsolute = InputCollector.absolute(suspect.source)
+                for candidate in candidates.prefix(options.maxCandidates) {
+                    let (document, sourceFingerprint) = try source(candidate.document)
+                    if document.article.source == suspectAbsolute { continue }   // the suspect itself
+                    let alignment = options.aligner.align(suspect: fingerprint, source: sourceFingerprint)
+                    guard !alignment.passages.isEmpty else { continue }
+                    let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
+                    matches.append(MatchReporting.match(suspect: suspect, source: document.article, alignment: alignment, verdict: verdict))
+                }
+                return .success(MatchReporting.article(suspect, matches: matches))
+            } catch {
+                return .failure(error)
+            }
+        }
+
+        private func source(_ doc: Int) throws(IndexError) -> (IndexedDocument, Fingerprint) {
+            if let cached = sources[doc] { return cached }
+            let document = try index.document(doc)
+            let fp = index.fingerprinter.fingerprint(document.article.body, excluding: document.article.excluded.spans)
+            if sources.count > 512 { sources.removeAll(keepingCapacity: true) }
+            sources[doc] = (document, fp)
+            return (document, fp)
+        }
+    }
+}
+
+extension Array where Element == TextRange {
+    var spans: [TextSpan] { map { TextSpan(start: $0.start, end: $0.end) } }
+}

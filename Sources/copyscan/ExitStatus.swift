@@ -1,0 +1,67 @@
+import ArgumentParser
+import Articles
+import CorpusIndex
+import Foundation
+import Reporting
+
+/// copyscan's exit codes, as documented in `--help` and README.md.
+enum ExitStatus: Int32 {
+    case nothingFlagged = 0
+    case flagged = 1
+    case usage = 2
+    case internalError = 3
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+
+    /// Prints `error` on standard error and gives the exit code it deserves.
+    static func fail(_ error: Error) -> ExitCode {
+        let message: String
+        let status: ExitStatus
+        switch error {
+        case let e as InputError:
+            message = "error: \(e)"
+            status = .usage
+        case let e as IndexError:
+            message = "error: \(e)"
+            switch e.kind {
+            case .cannotOpen, .notAnIndex, .formatVersion, .parameterMismatch: status = .usage
+            case .storage, .corrupt: status = .internalError
+            }
+        case let e as ValidationError:
+            message = "error: \(e.message)"
+            status = .usage
+        default:
+            message = "internal error: \(error)"
+            status = .internalError
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return status.exitCode
+    }
+
+    /// 1 when the report holds a violation, 2 when inputs could not be read, else 0.
+    static func of(_ report: ScanReport) -> ExitCode {
+        if report.worstVerdict == .violation { return ExitStatus.flagged.exitCode }
+        if !report.errors.isEmpty { return ExitStatus.usage.exitCode }
+        return ExitStatus.nothingFlagged.exitCode
+    }
+}
+
+/// Writes text to a file atomically (temporary file, then rename), or to standard output.
+enum Output {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw InputError(path: path, "cannot write the report: \(error.localizedDescription)")
+        }
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

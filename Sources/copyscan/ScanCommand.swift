@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import Scanning
+
+/// Where the archive to scan against comes from.
+struct ArchiveOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A persistent index built by `copyscan index` (default: \(Defaults.indexPath)).", valueName: "DB"))
+    var index: String?
+
+    @Option(help: ArgumentHelp("Scan against this archive directory; its index is built or updated and cached.", valueName: "ARCHIVE"))
+    var against: String?
+
+    @OptionGroup var fingerprint: FingerprintOptions
+
+    func validate() throws {
+        if index != nil && against != nil { throw ValidationError("give --index or --against, not both") }
+    }
+
+    /// The index to query, building the cached one for `--against` first.
+    func resolveIndex(jobs: Int) throws -> String {
+        guard let archive = against else { return index ?? Defaults.indexPath }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: archive, isDirectory: &isDirectory) else {
+            throw ValidationError("--against \(archive): no such file or directory")
+        }
+        let path = Defaults.cachedIndex(for: archive, parameters: fingerprint.parameters)
+        let summary = try Indexer(parameters: fingerprint.parameters, jobs: jobs).index(paths: [archive], into: path)
+        for p in summary.problems { Output.note("warning: archive article skipped: \(p)") }
+        if summary.added + summary.updated + summary.removed > 0 {
+            Output.note("indexed \(archive): \(summary.indexDocuments) articles (cache: \(path))")
+        }
+        return path
+    }
+}
+
+func render(_ report: ScanReport, _ options: ReportOptions) throws {
+    switch options.format {
+    case .text:
+        let color = options.output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        try Output.write(TextReport.render(report, showClean: options.showClean, color: color), to: options.output)
+    case .json:
+        try Output.write(try JSONReport.render(report), to: options.output)
+    }
+}
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan articles for text reused from an archive.",
+        discussion: """
+            Every article in PATH... is compared with the archive: candidates from the LSH index,
+            then exact verification and passage alignment, then a verdict per article:
+              violation  substantial reuse of a source whose notice forbids it
+              reuse      substantial reuse of a source without such a notice
+              clean      nothing substantial reused
+            Reuse is substantial at --min-chars copied characters or --min-coverage of the source.
+
+            Examples:
+              copyscan scan --against Corpus/archive Corpus/incoming
+              copyscan scan --index archive.sqlite --format json --output report.json crawled/
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var jobs: JobsOption
+
+    @Argument(help: "Article files or directories to scan.")
+    var paths: [String]
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one file or directory to scan") }
+    }
+
+    func run() throws {
+        let result = try runScan(archive: archive, policy: policy, jobs: jobs.jobs, paths: paths)
+        do { try render(result, report) } catch { throw ExitStatus.fail(error) }
+        for e in result.errors { Output.note("error: \(e.path): \(e.problem)") }
+        throw ExitStatus.of(result)
+    }
+}
+
+func runScan(archive: ArchiveOptions, policy: PolicyOptions, jobs: Int, paths: [String]) throws -> ScanReport {
+    do {
+        let indexPath = try archive.resolveIndex(jobs: jobs)
+        var options = ScanOptions()
+        options.policy = policy.configuration
+        options.jobs = jobs
+        return try Scanner(indexPath: indexPath, options: options).scan(paths: paths)
+    } catch {
+        throw ExitStatus.fail(error)
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check articles before publication: exit 1 when a violation is found.",
+        discussion: """
+            The same scan as `copyscan scan`, for CI pipelines: the text report lists only what is
+            flagged, and the exit code says what was found (0 nothing flagged, 1 violation,
+            2 usage or input error, 3 internal error).
+
+            Example: copyscan check --against Corpus/archive drafts/new-article.txt
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var jobs: JobsOption
+
+    @Argument(help: "Articles to check.")
+    var paths: [String]
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one article to check") }
+    }
+
+    func run() throws {
+        let result = try runScan(archive: archive, policy: policy, jobs: jobs.jobs, paths: paths)
+        do { try render(result, report) } catch { throw ExitStatus.fail(error) }
+        for e in result.errors { Output.note("error: \(e.path): \(e.problem)") }
+        throw ExitStatus.of(result)
+    }
+}
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare one suspect article with one source, passages shown.",
+        discussion: "Example: copyscan compare Corpus/incoming/copy.txt Corpus/archive/original.txt")
+
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var fingerprint: FingerprintOptions
+
+    @Argument(help: "The article that may have copied.")
+    var suspect: String
+    @Argument(help: "The article it may have copied from.")
+    var source: String
+
+    func run() throws {
+        var comparer = Comparer()
+        comparer.parameters = fingerprint.parameters
+        comparer.options.policy = policy.configuration
+        let result: ScanReport
+        do { result = try comparer.compare(suspectPath: suspect, sourcePath: source) } catch { throw ExitStatus.fail(error) }
+        var options = report
+        options.showClean = true
+        do { try render(result, options) } catch { throw ExitStatus.fail(error) }
+        throw ExitStatus.of(result)
+    }
+}
