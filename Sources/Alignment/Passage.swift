@@ -34,5 +34,13 @@ public struct AlignmentResult: Sendable, Hashable {
     /// Code points of the suspect inside passages (spaces and punctuation within them included).
     public var copiedCharacters: Int
 
+    public init(passages: [Passage], containment: Double, coverage: Double, jaccard: Double, copiedCharacters: Int) {
+        self.passages = passages
+        self.containment = containment
+        self.coverage = coverage
+        self.jaccard = jaccard
+        self.copiedCharacters = copiedCharacters
+    }
+
     public static let none = AlignmentResult(passages: [], containment: 0, coverage: 0, jaccard: 0, copiedCharacters: 0)
 }

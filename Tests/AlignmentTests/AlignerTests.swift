@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Alignment
+import Fingerprinting
+
+@Suite("Alignment")
+struct AlignerTests {
+    let f = Fingerprinter()
+    let aligner = Aligner()
+
+    func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+    func cut(_ s: String, _ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars(s)[r])
+        return String(v)
+    }
+
+    static let copied = "국토교통부는 올해 하반기부터 수도권 광역버스 노선을 대폭 확충하고 출퇴근 시간대 배차 간격을 십분 이내로 줄이겠다고 발표했다. 이를 위해 예산 삼천억 원을 투입한다."
+
+    @Test("a verbatim passage inside other text is found with exact code point offsets on both sides")
+    func exactOffsets() {
+        // The prefixes end in different letters, so the identical run starts exactly at the copy.
+        let prefix = "전혀 관련 없는 도입 문장이 여기에 놓인다. 농촌 인구 감소 문제: "
+        let source = "원문 기사의 첫 문장이다. " + Self.copied + " 원문의 마지막 문장이다."
+        let suspect = prefix + Self.copied + " 그리고 다른 이야기로 끝난다."
+        let r = aligner.align(suspect: f.fingerprint(suspect), source: f.fingerprint(source))
+        #expect(r.passages.count == 1)
+        guard let p = r.passages.first else { return }
+        let sStart = scalars(prefix).count
+        let tStart = scalars("원문 기사의 첫 문장이다. ").count
+        let n = scalars(Self.copied).count
+        // The passage spans the copied text up to its last letter (the final period is not a letter).
+        #expect(p.suspect == sStart..<(sStart + n - 1))
+        #expect(p.source == tStart..<(tStart + n - 1))
+        #expect(cut(suspect, p.suspect) == cut(source, p.source))
+        #expect(r.copiedCharacters == n - 1)
+        #expect(r.containment > 0.5 && r.containment < 1)
+    }
+
+    @Test("respacing and punctuation changes keep one passage; offsets still bound the copy")
+    func respaced() {
+        let source = Self.copied
+        let suspect = "국토교통부는올해 하반기 부터 수도권광역버스 노선을 대폭확충하고, 출퇴근 시간대 배차간격을 십분이내로 줄이겠다고 발표했다! 이를위해 예산 삼천억원을 투입한다"
+        let r = aligner.align(suspect: f.fingerprint(suspect), source: f.fingerprint(source))
+        #expect(r.passages.count == 1)
+        #expect(r.jaccard == 1)
+        #expect(r.containment == 1)
+        #expect(r.coverage == 1)
+        #expect(r.passages.first?.suspect == 0..<(scalars(suspect).count))
+    }
+
+    @Test("a changed particle inside a copy does not split the passage")
+    func particleChange() {
+        let suspect = Self.copied.replacingOccurrences(of: "국토교통부는", with: "국토교통부가")
+            .replacingOccurrences(of: "발표했다", with: "발표하였다")
+        let r = aligner.align(suspect: f.fingerprint(suspect), source: f.fingerprint(Self.copied))
+        #expect(r.passages.count == 1)
+        #expect(r.coverage > 0.95)
+    }
+
+    @Test("reordered sentences give one passage per sentence, each mapped to its source")
+    func reordered() {
+        let s1 = "첫째 문장은 지방자치단체의 재정 자립도가 해마다 낮아지고 있다는 사실을 지적하고 있다."
+        let s2 = "둘째 문장은 중앙정부의 교부세 배분 방식이 바뀌어야 한다는 전문가들의 주장을 전한다."
+        let source = s1 + " " + s2
+        let suspect = s2 + " " + s1
+        let r = aligner.align(suspect: f.fingerprint(suspect), source: f.fingerprint(source))
+        #expect(r.passages.count == 2)
+        for p in r.passages {
+            #expect(cut(suspect, p.suspect) == cut(source, p.source))
+        }
+    }
+
+    @Test("unrelated texts sharing a stock phrase give no passage")
+    func coincidence() {
+        let a = "서울시는 이날 오전 기자회견을 열고 새 정책을 발표했다고 밝혔다. 시장은 교통 문제를 언급했다."
+        let b = "부산 해운대구는 축제 일정을 공개했다고 밝혔다. 관광객 증가가 예상된다."
+        let r = aligner.align(suspect: f.fingerprint(b), source: f.fingerprint(a))
+        #expect(r.passages.isEmpty)
+    }
+
+    @Test("empty texts align to nothing")
+    func empty() {
+        let r = aligner.align(suspect: f.fingerprint(""), source: f.fingerprint(Self.copied))
+        #expect(r.passages.isEmpty)
+        #expect(r.containment == 0)
+    }
+}

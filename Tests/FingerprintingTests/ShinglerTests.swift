@@ -1,0 +1,42 @@
+import Testing
+@testable import Fingerprinting
+
+@Suite("Shingles")
+struct ShinglerTests {
+    @Test("one hash per k-gram; equal k-grams hash equal, different ones differ")
+    func counts() {
+        let s = Shingler(length: 3)
+        let text = TextNormalizer.normalize("가나다가나다라").scalars
+        let h = s.hashes(text)
+        #expect(h.count == 5)
+        #expect(h[0] == h[3])          // 가나다 twice
+        #expect(Set(h).count == 4)
+    }
+
+    @Test("the rolling hash equals hashing each window from scratch")
+    func rollingMatchesDirect() {
+        let s = Shingler(length: 5)
+        let text = TextNormalizer.normalize(String(repeating: "서울시 교통위원회 심의 결과 발표 ", count: 20)).scalars
+        let rolled = s.hashes(text)
+        for i in stride(from: 0, to: text.count - 5, by: 7) {
+            #expect(rolled[i] == s.hashes(Array(text[i..<(i + 5)]))[0])
+        }
+    }
+
+    @Test("texts shorter than a shingle still have one; empty text has none")
+    func shortTexts() {
+        let s = Shingler(length: 5)
+        #expect(s.hashes([]).isEmpty)
+        #expect(s.hashes([0xAC00, 0xAC01]).count == 1)
+        #expect(s.hashes([0xAC00, 0xAC01]) != s.hashes([0xAC01, 0xAC00]))
+    }
+
+    @Test("respaced text gives exactly the same shingle set")
+    func spacingInvariant() {
+        let f = Fingerprinter()
+        let a = f.fingerprint("정부는 오늘 새로운 부동산 대책을 발표했다.")
+        let b = f.fingerprint("정부는오늘 새로운부동산 대책을 발표 했다")
+        #expect(a.shingles == b.shingles)
+        #expect(a.signature == b.signature)
+    }
+}
