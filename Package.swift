@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -32,7 +33,10 @@ let package = Package(
         .target(name: "Alignment", dependencies: ["Fingerprinting"], swiftSettings: strict),
         .target(name: "Policy", dependencies: ["Articles", "Alignment"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Articles", "Alignment", "Policy"], swiftSettings: strict),
-        .target(name: "Scanning", dependencies: ["Articles", "Extraction", "Fingerprinting", "CorpusIndex", "Alignment", "Policy", "Reporting"], swiftSettings: strict),
+        .target(name: "Scanning", dependencies: [
+            "Articles", "Extraction", "Fingerprinting", "CorpusIndex", "Alignment", "Policy", "Reporting",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ], swiftSettings: strict),
         .executableTarget(name: "copyscan", dependencies: [
             "Scanning", "Reporting", "Extraction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -46,5 +50,6 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Alignment", "Articles"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "Alignment", "Articles"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Scanning", "Articles", "copyscan"], swiftSettings: strict),
+        .testTarget(name: "ScanningTests", dependencies: ["Scanning", "Policy", "Articles", "Reporting"], swiftSettings: strict),
     ]
 )

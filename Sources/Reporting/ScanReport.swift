@@ -50,22 +50,38 @@ public struct ScanReport: Codable, Sendable {
 
     public struct Summary: Codable, Sendable {
         public var articles: Int
+        /// Articles whose verdict is `violation`.
         public var violation: Int
+        /// Articles with unexplained reuse short of a violation (`reuse`, `reuseOfReservedWork`).
         public var reuse: Int
+        /// Articles whose reuse is explained (licensed, same rights holder, credited quotation,
+        /// later source, common source).
+        public var explained: Int
         public var clean: Int
         public var errors: Int
+        /// Articles per verdict kind, every kind listed.
+        public var verdicts: [String: Int]
 
         public init(articles: [ArticleReport], errors: [InputProblem]) {
             self.articles = articles.count
             violation = articles.filter { $0.verdict == .violation }.count
-            reuse = articles.filter { $0.verdict == .reuse }.count
+            reuse = articles.filter { $0.verdict == .reuse || $0.verdict == .reuseOfReservedWork }.count
             clean = articles.filter { $0.verdict == .clean }.count
+            explained = self.articles - violation - reuse - clean
             self.errors = errors.count
+            var counts: [String: Int] = [:]
+            for kind in VerdictKind.allCases { counts[kind.rawValue] = articles.filter { $0.verdict == kind }.count }
+            verdicts = counts
         }
     }
 
     /// The most severe verdict in the report (clean when there are no articles).
     public var worstVerdict: VerdictKind { articles.map(\.verdict).max() ?? .clean }
+
+    /// The most severe verdict among findings not accepted by a baseline.
+    public var worstUnacceptedVerdict: VerdictKind {
+        articles.flatMap { $0.matches.filter { !$0.accepted }.map(\.verdict) }.max() ?? .clean
+    }
 }
 
 public let copyscanVersion = "0.1.0"
@@ -86,11 +102,13 @@ public struct ArticleReport: Codable, Sendable {
     public var outlet: String?
     public var published: String?
     public var verdict: VerdictKind
+    public var severity: Severity
     public var reasons: [Reason]
     public var matches: [MatchReport]
 
     public init(path: String, id: String, title: String?, outlet: String?, published: String?, verdict: VerdictKind,
-                reasons: [Reason], matches: [MatchReport]) {
+                severity: Severity = .none, reasons: [Reason], matches: [MatchReport]) {
+        self.severity = severity
         self.path = path
         self.id = id
         self.title = title
@@ -105,15 +123,20 @@ public struct ArticleReport: Codable, Sendable {
 public struct MatchReport: Codable, Sendable {
     public var source: SourceReport
     public var verdict: VerdictKind
+    public var severity: Severity
     public var reasons: [Reason]
     public var containment: Double
     public var coverage: Double
     public var jaccard: Double
     public var copiedCharacters: Int
     public var passages: [PassageReport]
+    /// True when a baseline (`--baseline`) lists this finding as settled: it is reported but
+    /// does not fail `check`.
+    public var accepted: Bool = false
 
-    public init(source: SourceReport, verdict: VerdictKind, reasons: [Reason], containment: Double, coverage: Double,
-                jaccard: Double, copiedCharacters: Int, passages: [PassageReport]) {
+    public init(source: SourceReport, verdict: VerdictKind, severity: Severity = .none, reasons: [Reason], containment: Double,
+                coverage: Double, jaccard: Double, copiedCharacters: Int, passages: [PassageReport]) {
+        self.severity = severity
         self.source = source
         self.verdict = verdict
         self.reasons = reasons

@@ -38,7 +38,9 @@ public enum TextReport {
         switch article.verdict {
         case .violation: code = "31;1"
         case .reuse: code = "33;1"
+        case .reuseOfReservedWork: code = "33;1"
         case .clean: code = "32"
+        default: code = "36"
         }
         return "\u{1B}[\(code)m\(label)\u{1B}[0m  \(article.path)"
     }

@@ -23,8 +23,8 @@ public struct Comparer: Sendable {
         let b = fingerprinter.fingerprint(source.body, excluding: source.excluded.spans)
         let alignment = options.aligner.align(suspect: a, source: b)
         let verdict = PolicyEngine(options.policy).judge(suspect: suspect, source: source, alignment: alignment)
-        let match = MatchReporting.match(suspect: suspect, source: source, alignment: alignment, verdict: verdict)
-        let article = MatchReporting.article(suspect, matches: alignment.passages.isEmpty ? [] : [match])
+        let judged = alignment.passages.isEmpty ? [] : [JudgedMatch(source: source, alignment: alignment, verdict: verdict)]
+        let article = MatchReporting.article(suspect, judged: judged)
         return ScanReport(index: nil,
                           policy: .init(minCopiedCharacters: options.policy.minCopiedCharacters, minCoverage: options.policy.minCoverage),
                           articles: [article], errors: [])

@@ -17,25 +17,32 @@ public enum MatchReporting {
         let sourceReport = SourceReport(path: InputCollector.display(source.source), id: source.id, title: source.title,
                                         outlet: source.outlet, published: source.published, notice: notice?.text,
                                         holder: notice?.holder, prohibits: notice?.prohibits.map(\.rawValue) ?? [])
-        return MatchReport(source: sourceReport, verdict: verdict.kind, reasons: verdict.reasons,
+        return MatchReport(source: sourceReport, verdict: verdict.kind, severity: verdict.severity, reasons: verdict.reasons,
                            containment: round4(alignment.containment), coverage: round4(alignment.coverage),
                            jaccard: round4(alignment.jaccard), copiedCharacters: alignment.copiedCharacters, passages: passages)
     }
 
+    public static func article(_ suspect: Article, judged: [JudgedMatch]) -> ArticleReport {
+        article(suspect, matches: judged.map { match(suspect: suspect, source: $0.source, alignment: $0.alignment, verdict: $0.verdict) })
+    }
+
     public static func article(_ suspect: Article, matches: [MatchReport]) -> ArticleReport {
-        let sorted = matches.sorted { ($0.verdict, $0.copiedCharacters) > ($1.verdict, $1.copiedCharacters) }
+        let sorted = matches.sorted { ($0.verdict, $0.severity, $0.copiedCharacters) > ($1.verdict, $1.severity, $1.copiedCharacters) }
         let verdict = sorted.first?.verdict ?? .clean
+        let severity = sorted.first?.severity ?? .none
         var reasons: [Reason]
-        if let top = sorted.first, verdict != .clean {
+        if let top = sorted.first, verdict.isUnexplainedReuse {
             let others = sorted.dropFirst().filter { $0.verdict != .clean }.count
             reasons = [Reason("copied-from", "copied from \(top.source.path)" + (others > 0 ? " and \(others) other source\(others == 1 ? "" : "s")" : ""))] + top.reasons
+        } else if let top = sorted.first, verdict != .clean {
+            reasons = top.reasons
         } else if sorted.isEmpty {
             reasons = [Reason("no-match", "no indexed article shares a passage with it")]
         } else {
             reasons = [Reason("below-threshold", "shares only short passages with indexed articles")]
         }
         return ArticleReport(path: InputCollector.display(suspect.source), id: suspect.id, title: suspect.title,
-                             outlet: suspect.outlet, published: suspect.published, verdict: verdict, reasons: reasons,
+                             outlet: suspect.outlet, published: suspect.published, verdict: verdict, severity: severity, reasons: reasons,
                              matches: sorted)
     }
 
@@ -48,4 +55,17 @@ public enum MatchReporting {
     }
 
     static func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+}
+
+/// A suspect–source pair with its alignment and verdict, before it becomes a report.
+public struct JudgedMatch: Sendable {
+    public var source: Article
+    public var alignment: AlignmentResult
+    public var verdict: Verdict
+}
+
+extension PolicyEngine {
+    func resolve(_ matches: [JudgedMatch]) -> [JudgedMatch] {
+        resolve(matches, source: \.source, alignment: \.alignment, verdict: \.verdict, update: { $0.verdict = $1 })
+    }
 }

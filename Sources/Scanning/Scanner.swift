@@ -20,7 +20,19 @@ public struct ScanOptions: Sendable {
     public var maxBucketSize = 2_000
     public var jobs = availableCores
     public var showProgress = true
+    /// Suspects matching these patterns are not scanned.
+    public var ignorePaths: [String] = []
+    /// Archive files matching these patterns are never reported as sources.
+    public var ignoreSources: [String] = []
     public init() {}
+
+    /// Options from a configuration file.
+    public init(_ configuration: Configuration) {
+        policy = configuration.policy
+        if let m = configuration.maxCandidates { maxCandidates = m }
+        ignorePaths = configuration.ignorePaths
+        ignoreSources = configuration.ignoreSources
+    }
 }
 
 /// Scans suspect articles against an index: candidates, exact alignment, verdicts.
@@ -37,7 +49,7 @@ public struct Scanner: Sendable {
     public func scan(paths: [String]) throws -> ScanReport {
         let collected = InputCollector.collect(paths)
         var problems = collected.problems
-        let files = collected.files
+        let files = collected.files.filter { !Configuration.matches($0, options.ignorePaths) }
         let read = try parallelMap(count: files.count, jobs: options.jobs, makeWorker: { () }) { _, i in
             ArticleReader.read(path: files[i])
         }
@@ -98,17 +110,18 @@ public struct Scanner: Sendable {
                                                               windowStride: options.queryWindowStride)
             do {
                 let candidates = try index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize)
-                var matches: [MatchReport] = []
+                var judged: [JudgedMatch] = []
                 let suspectAbsolute = InputCollector.absolute(suspect.source)
                 for candidate in candidates.prefix(options.maxCandidates) {
                     let (document, sourceFingerprint) = try source(candidate.document)
                     if document.article.source == suspectAbsolute { continue }   // the suspect itself
+                    if !options.ignoreSources.isEmpty && Configuration.matches(document.file, options.ignoreSources) { continue }
                     let alignment = options.aligner.align(suspect: fingerprint, source: sourceFingerprint)
                     guard !alignment.passages.isEmpty else { continue }
                     let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
-                    matches.append(MatchReporting.match(suspect: suspect, source: document.article, alignment: alignment, verdict: verdict))
+                    judged.append(JudgedMatch(source: document.article, alignment: alignment, verdict: verdict))
                 }
-                return .success(MatchReporting.article(suspect, matches: matches))
+                return .success(MatchReporting.article(suspect, judged: engine.resolve(judged)))
             } catch {
                 return .failure(error)
             }

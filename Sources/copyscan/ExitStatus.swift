@@ -3,6 +3,7 @@ import Articles
 import CorpusIndex
 import Foundation
 import Reporting
+import Scanning
 
 /// copyscan's exit codes, as documented in `--help` and README.md.
 enum ExitStatus: Int32 {
@@ -38,9 +39,15 @@ enum ExitStatus: Int32 {
         return status.exitCode
     }
 
-    /// 1 when the report holds a violation, 2 when inputs could not be read, else 0.
-    static func of(_ report: ScanReport) -> ExitCode {
-        if report.worstVerdict == .violation { return ExitStatus.flagged.exitCode }
+    /// 1 when the report holds a finding at the `failOn` level (not accepted by a baseline),
+    /// else 2 when inputs could not be read, else 0.
+    static func of(_ report: ScanReport, failOn: Configuration.FailOn = .violation) -> ExitCode {
+        let worst = report.worstUnacceptedVerdict
+        switch failOn {
+        case .violation where worst == .violation: return ExitStatus.flagged.exitCode
+        case .reuse where worst.isUnexplainedReuse: return ExitStatus.flagged.exitCode
+        default: break
+        }
         if !report.errors.isEmpty { return ExitStatus.usage.exitCode }
         return ExitStatus.nothingFlagged.exitCode
     }

@@ -21,18 +21,24 @@ struct ReportOptions: ParsableArguments {
 }
 
 struct PolicyOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Copied characters that make reuse substantial.", valueName: "N"))
-    var minChars: Int = PolicyConfiguration().minCopiedCharacters
+    @Option(help: ArgumentHelp("Copied characters that make reuse substantial (default \(PolicyConfiguration().minCopiedCharacters)).", valueName: "N"))
+    var minChars: Int?
 
-    @Option(help: ArgumentHelp("Share of the source (0–1) that makes reuse substantial however short.", valueName: "SHARE"))
-    var minCoverage: Double = PolicyConfiguration().minCoverage
+    @Option(help: ArgumentHelp("Share of the source (0–1) that makes reuse substantial however short (default \(PolicyConfiguration().minCoverage)).", valueName: "SHARE"))
+    var minCoverage: Double?
 
     func validate() throws {
-        guard minChars >= 1 else { throw ValidationError("--min-chars must be at least 1") }
-        guard minCoverage > 0 && minCoverage <= 1 else { throw ValidationError("--min-coverage must be in (0, 1]") }
+        if let minChars, minChars < 1 { throw ValidationError("--min-chars must be at least 1") }
+        if let minCoverage, !(minCoverage > 0 && minCoverage <= 1) { throw ValidationError("--min-coverage must be in (0, 1]") }
     }
 
-    var configuration: PolicyConfiguration { PolicyConfiguration(minCopiedCharacters: minChars, minCoverage: minCoverage) }
+    /// The configuration with the flags given on the command line taking precedence.
+    func apply(to base: PolicyConfiguration) -> PolicyConfiguration {
+        var c = base
+        if let minChars { c.minCopiedCharacters = minChars }
+        if let minCoverage { c.minCoverage = minCoverage }
+        return c
+    }
 }
 
 struct FingerprintOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Policy
 import Reporting
 import Scanning
 
@@ -34,6 +35,23 @@ struct ArchiveOptions: ParsableArguments {
     }
 }
 
+/// Configuration file, CI behaviour and baseline, shared by `scan` and `check`.
+struct GateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Configuration file (default: ./copyscan.toml when present).", valueName: "FILE"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Exit 1 on: violation (default), reuse (any unexplained reuse), never.", valueName: "LEVEL"))
+    var failOn: Configuration.FailOn?
+
+    @Option(help: ArgumentHelp("Accepted findings (JSON written by --write-baseline): reported, but they do not fail.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Write the current findings as a baseline to FILE.", valueName: "FILE"))
+    var writeBaseline: String?
+}
+
+extension Configuration.FailOn: ExpressibleByArgument {}
+
 func render(_ report: ScanReport, _ options: ReportOptions) throws {
     switch options.format {
     case .text:
@@ -64,6 +82,7 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var jobs: JobsOption
 
     @Argument(help: "Article files or directories to scan.")
@@ -74,20 +93,34 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try runScan(archive: archive, policy: policy, jobs: jobs.jobs, paths: paths)
+        let (result, code) = try runScan(archive: archive, policy: policy, gate: gate, jobs: jobs.jobs, paths: paths)
         do { try render(result, report) } catch { throw ExitStatus.fail(error) }
         for e in result.errors { Output.note("error: \(e.path): \(e.problem)") }
-        throw ExitStatus.of(result)
+        throw code
     }
 }
 
-func runScan(archive: ArchiveOptions, policy: PolicyOptions, jobs: Int, paths: [String]) throws -> ScanReport {
+/// Runs a scan with the configuration file, command-line overrides and baseline applied, and
+/// returns the report with the exit code it deserves.
+func runScan(archive: ArchiveOptions, policy: PolicyOptions, gate: GateOptions, jobs: Int, paths: [String]) throws -> (ScanReport, ExitCode) {
     do {
+        let configuration = try Configuration.load(explicit: gate.config)
         let indexPath = try archive.resolveIndex(jobs: jobs)
-        var options = ScanOptions()
-        options.policy = policy.configuration
+        var options = ScanOptions(configuration)
+        options.policy = policy.apply(to: configuration.policy)
         options.jobs = jobs
-        return try Scanner(indexPath: indexPath, options: options).scan(paths: paths)
+        var report = try Scanner(indexPath: indexPath, options: options).scan(paths: paths)
+        if let path = gate.baseline {
+            let accepted = try Baseline.load(path: path).apply(to: &report)
+            if accepted > 0 { Output.note("\(accepted) finding\(accepted == 1 ? "" : "s") accepted by the baseline \(path)") }
+        }
+        if let path = gate.writeBaseline {
+            try Baseline(from: report).write(to: path)
+            Output.note("baseline written to \(path)")
+        }
+        return (report, ExitStatus.of(report, failOn: gate.failOn ?? configuration.failOn))
+    } catch let e as ConfigurationError {
+        throw ExitStatus.fail(ValidationError(e.description))
     } catch {
         throw ExitStatus.fail(error)
     }
@@ -108,6 +141,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var jobs: JobsOption
 
     @Argument(help: "Articles to check.")
@@ -118,10 +152,10 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try runScan(archive: archive, policy: policy, jobs: jobs.jobs, paths: paths)
+        let (result, code) = try runScan(archive: archive, policy: policy, gate: gate, jobs: jobs.jobs, paths: paths)
         do { try render(result, report) } catch { throw ExitStatus.fail(error) }
         for e in result.errors { Output.note("error: \(e.path): \(e.problem)") }
-        throw ExitStatus.of(result)
+        throw code
     }
 }
 
@@ -143,7 +177,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         var comparer = Comparer()
         comparer.parameters = fingerprint.parameters
-        comparer.options.policy = policy.configuration
+        comparer.options.policy = policy.apply(to: PolicyConfiguration())
         let result: ScanReport
         do { result = try comparer.compare(suspectPath: suspect, sourcePath: source) } catch { throw ExitStatus.fail(error) }
         var options = report
