@@ -305,9 +305,10 @@ class Incoming:
         p, a = self.pick(self.protected, "short-quote")
         rng = self.rng("short-quote")
         body_text = a.body
-        start, sentence = next((s, t) for s, t in _sentence_spans(a) if 50 <= len(t) - 1 < 100 and '"' not in t)
+        start, sentence = next((s, t) for s, t in _sentence_spans(a)
+                               if 50 <= len(t) - 1 < 100 and '"' not in t and t.split()[0] not in _OPENER_WORDS)
         quoted = sentence[:-1]  # without the final period
-        h = self.host(rng, c, published=later(a.published, rng))
+        h = self.host(rng, c, topic=a.topic, published=later(a.published, rng))
         paras = h.paragraphs
         at = 1 + int(rng.random() * (len(paras) - 2))
         lead = MappedText.new(f'{a.outlet.name}에 따르면 "')
@@ -379,6 +380,9 @@ class Incoming:
         self.unrelated()
         self.feed_entries()
         return self.suspects, self.feed
+
+
+_OPENER_WORDS = {w.strip() for w in COMMON["open"] + COMMON["open_f"] if w.strip()} | {"이에", "이와", "이", "동시에"}
 
 
 def _quotes(a: Article):

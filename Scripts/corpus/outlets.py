@@ -3,7 +3,7 @@ invented (`.example` domains); the notice FORMS follow shapes common in Korean n
 afresh with these names."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 def _forms():
