@@ -69,8 +69,14 @@ The corpus
 `--check` regenerates in memory, compares with Corpus/ and runs `checks`; `--speed N`
 times N articles. `build.generate(seed)` returns {path: text} plus the archive and suspects.
 
-Speed (measured with `Scripts/generate-corpus --speed 20000`, CPython 3.11, this machine):
-see Corpus/README.md and the commit message; about 0.9 ms an article.
+Speed, measured with `Scripts/generate-corpus --speed 20000` (CPython 3.11.7, the project's
+2-core machine, other builds running): 20,000 typical articles in 9.7 s, 11.3 s and 21.3 s over
+three runs (0.48–1.06 ms an article, 1,885 characters on average).
+
+Overlap between unrelated articles, measured by `--check` over 120 generated articles:
+5-shingle containment of one article in another averages 0.14 for the same topic (p95 0.19,
+max 0.25) and 0.06 across topics; the longest common run of normalised characters has a median
+of 14 and a maximum of 37 (from shared stock phrases, never whole sentences).
 """
 from .article import Article, Block, make_article, make_headline
 from .mapped import MappedText, format_passages
