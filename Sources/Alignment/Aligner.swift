@@ -3,18 +3,31 @@ import Fingerprinting
 /// Exact verification and passage alignment between two fingerprinted texts.
 ///
 /// Seeds are shingles the two texts share; seeds that follow each other on both sides within
-/// `maxGap` normalised characters (and without drifting apart by more than `maxGap`) are chained
-/// into one passage, so a changed particle or word inside a copied paragraph does not split it.
-/// Chains shorter than `minPassageLength` are dropped as coincidence (stock phrases, names).
+/// `maxGap` normalised characters, without the two sides drifting apart by more than `maxDrift`,
+/// are chained into one passage, so a changed particle or word inside a copied paragraph does
+/// not split it. A chain is a passage only when it is at least `minPassageLength` long and its
+/// seeds cover at least `minDensity` of it: shared names and stock phrases scattered through two
+/// unrelated articles do not add up to one.
 public struct Aligner: Sendable {
     public var maxGap: Int
+    public var maxDrift: Int
     public var minPassageLength: Int
+    public var minDensity: Double
+    /// Chains shorter than this are not even fragments of a passage.
+    public var minFragmentLength: Int
+    /// How far apart in the source fragments may lie and still be one (reordered) passage.
+    public var reorderReach: Int
     /// Shingles occurring more often than this in the source are not used as seeds.
     public var maxRepeats: Int
 
-    public init(maxGap: Int = 40, minPassageLength: Int = 25, maxRepeats: Int = 8) {
+    public init(maxGap: Int = 30, maxDrift: Int = 12, minPassageLength: Int = 50, minDensity: Double = 0.5,
+                minFragmentLength: Int = 20, reorderReach: Int = 100, maxRepeats: Int = 8) {
+        self.minFragmentLength = minFragmentLength
+        self.reorderReach = reorderReach
         self.maxGap = maxGap
+        self.maxDrift = maxDrift
         self.minPassageLength = minPassageLength
+        self.minDensity = minDensity
         self.maxRepeats = maxRepeats
     }
 
@@ -53,7 +66,7 @@ public struct Aligner: Sendable {
                 for (n, c) in open.enumerated() where !extended.contains(n) {
                     let di = i - c.lastI
                     let dj = j - c.lastJ
-                    guard di > 0, dj > 0, dj <= maxGap + k, abs(di - dj) <= maxGap else { continue }
+                    guard di > 0, dj > 0, dj <= maxGap, abs((i - c.firstI) - (j - c.firstJ)) <= maxDrift + (i - c.firstI) / 10 else { continue }
                     let cost = di + dj + abs(di - dj)
                     if cost < bestCost { bestCost = cost; best = n }
                 }
@@ -70,15 +83,35 @@ public struct Aligner: Sendable {
         }
         closed.append(contentsOf: open)
 
-        var passages: [Passage] = []
+        // Dense chains are fragments; fragments next to each other in the suspect whose sources
+        // lie near each other form one passage, so reordered sentences stay one passage.
+        var fragments: [(s: Range<Int>, t: Range<Int>, seeds: Int)] = []
         for c in closed {
             let sRange = c.firstI..<min(suspect.normalized.count, c.lastI + k)
             let tRange = c.firstJ..<min(source.normalized.count, c.lastJ + k)
-            guard sRange.count >= minPassageLength, tRange.count >= minPassageLength else { continue }
-            passages.append(Passage(suspect: suspect.normalized.originalRange(of: sRange),
-                                    source: source.normalized.originalRange(of: tRange),
-                                    suspectNormalized: sRange, sourceNormalized: tRange,
-                                    sharedShingles: c.seeds))
+            guard sRange.count >= minFragmentLength, tRange.count >= minFragmentLength,
+                  Double(c.seeds + k - 1) >= minDensity * Double(min(sRange.count, tRange.count)) else { continue }
+            fragments.append((sRange, tRange, c.seeds))
+        }
+        fragments.sort { ($0.s.lowerBound, $0.t.lowerBound) < ($1.s.lowerBound, $1.t.lowerBound) }
+        var clusters: [(s: Range<Int>, t: Range<Int>, seeds: Int, covered: Int)] = []
+        for f in fragments {
+            if let last = clusters.last,
+               f.s.lowerBound - last.s.upperBound <= maxGap,
+               f.t.lowerBound >= last.t.lowerBound - reorderReach, f.t.upperBound <= last.t.upperBound + reorderReach {
+                let overlap = max(0, last.s.upperBound - f.s.lowerBound)
+                clusters[clusters.count - 1] = (min(last.s.lowerBound, f.s.lowerBound)..<max(last.s.upperBound, f.s.upperBound),
+                                                min(last.t.lowerBound, f.t.lowerBound)..<max(last.t.upperBound, f.t.upperBound),
+                                                last.seeds + f.seeds, last.covered + f.s.count - min(overlap, f.s.count))
+            } else {
+                clusters.append((f.s, f.t, f.seeds, f.s.count))
+            }
+        }
+        var passages: [Passage] = []
+        for c in clusters where c.covered >= minPassageLength && c.t.count >= minPassageLength {
+            passages.append(Passage(suspect: suspect.normalized.originalRange(of: c.s),
+                                    source: source.normalized.originalRange(of: c.t),
+                                    suspectNormalized: c.s, sourceNormalized: c.t, sharedShingles: c.seeds))
         }
         passages = Aligner.mergeOverlapping(passages, suspect: suspect, source: source)
 
