@@ -77,7 +77,6 @@ struct AlignerTests {
         let s1 = "첫째 문장은 지방자치단체의 재정 자립도가 해마다 낮아지고 있다는 사실을 지적하면서 그 원인으로 인구 감소와 산업 기반 약화를 꼽았다."
         let s2 = "둘째 문장은 중앙정부의 교부세 배분 방식이 바뀌어야 한다는 전문가들의 주장을 전하면서 구체적인 개편 방향과 일정까지 함께 제시했다."
         let filler = String(repeating: "전혀 상관없는 채움 문장들이 길게 이어지며 거리를 벌린다. ", count: 10)
-        let s2 = "둘째 문장은 중앙정부의 교부세 배분 방식이 바뀌어야 한다는 전문가들의 주장을 전한다."
         let source = s1 + " " + filler + s2
         let suspect = s2 + " " + s1
         let r = aligner.align(suspect: f.fingerprint(suspect), source: f.fingerprint(source))
