@@ -18,6 +18,11 @@ public enum Localization {
 
     public static func wording(_ reason: Reason, in context: Context, policy: ScanReport.PolicySummary) -> ReasonWording {
         let fallback = ReasonWording(korean: nil, english: sentence(reason.message))
+        // An article repeats its top source's reasons: word them with that source's figures.
+        if case .article(let a) = context, !articleCodes.contains(reason.code),
+           let top = a.matches.first(where: { VerdictPresentation.of($0.verdict).isFinding }) {
+            return wording(reason, in: .match(top), policy: policy)
+        }
         switch (reason.code, context) {
         case ("substantial-reuse", .match(let m)):
             let n = m.passages.count
@@ -63,6 +68,9 @@ public enum Localization {
             return fallback
         }
     }
+
+    /// Codes that describe a whole article rather than one suspect–source pair.
+    static let articleCodes: Set<String> = ["copied-from", "no-match", "below-threshold"]
 
     /// What the reader recognises a source by: its outlet and path, or the path alone.
     public static func sourceName(_ source: SourceReport) -> String {
