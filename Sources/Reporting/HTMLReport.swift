@@ -34,7 +34,13 @@ public enum HTMLReport {
         out += masthead(report)
         out += "<main class=\"page\">\n"
         out += summary(report)
-        let flagged = report.articles.enumerated().filter { VerdictPresentation.of($0.element.verdict).isFinding }
+        // Most severe first, so a desk reads the violations before the rest; ties keep report order.
+        let flagged = report.articles.enumerated()
+            .filter { VerdictPresentation.of($0.element.verdict).isFinding }
+            .sorted { ($0.element.verdict.severity, $1.offset) > ($1.element.verdict.severity, $0.offset) }
+            .map(\.element)
+            .enumerated()
+            .map { $0 }
         out += "<h2>검토 대상 기사<span class=\"en\">Flagged articles (\(flagged.count))</span></h2>\n"
         if flagged.isEmpty {
             out += "<p class=\"empty\">상당한 분량을 옮긴 기사가 없습니다. No article reuses a substantial part of an indexed article.</p>\n"
@@ -116,9 +122,11 @@ public enum HTMLReport {
         out += "</dl>\n</div>\n<div class=\"body\">\n"
         out += "<p class=\"label\">판정 이유<span class=\"en\">Why</span></p>\n"
         out += "<p class=\"explanation\">\(h(v.explanationKorean))<span class=\"en\">\(h(v.explanationEnglish))</span></p>\n"
-        out += reasonList(article.reasons, context: .article(article), policy: policy)
-
         let findings = article.matches.filter { VerdictPresentation.of($0.verdict).isFinding }
+        // The article repeats its top source's reasons; they are shown once, under that source.
+        let shownBelow = Set(findings.flatMap(\.reasons))
+        out += reasonList(article.reasons.filter { !shownBelow.contains($0) }, context: .article(article), policy: policy)
+
         for (n, match) in findings.enumerated() {
             out += sourceSection(match, number: n + 1, of: findings.count, policy: policy)
         }

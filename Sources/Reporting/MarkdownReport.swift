@@ -11,7 +11,10 @@ public enum MarkdownReport {
         out += "|---:|" + counts.map { _ in "---:|" }.joined() + "---:|\n"
         out += "| \(report.summary.articles) | " + counts.map { String($0.1) }.joined(separator: " | ") + " | \(report.summary.errors) |\n\n"
 
-        let flagged = report.articles.filter { VerdictPresentation.of($0.verdict).isFinding }
+        let flagged = report.articles.enumerated()
+            .filter { VerdictPresentation.of($0.element.verdict).isFinding }
+            .sorted { ($0.element.verdict.severity, $1.offset) > ($1.element.verdict.severity, $0.offset) }
+            .map(\.element)
         if flagged.isEmpty {
             out += "No article reuses a substantial part of an indexed article. 상당한 분량을 옮긴 기사가 없습니다.\n"
         } else {

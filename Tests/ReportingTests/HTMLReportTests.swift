@@ -114,6 +114,22 @@ struct HTMLReportTests {
         #expect(html.contains("<span class=\"ko\">출처 기사의 저작권 고지"))
     }
 
+    @Test("flagged articles are listed most severe first, and reasons shown under a source are not repeated above it")
+    func ordering() throws {
+        var report = Fixtures.ordinary
+        report.articles.reverse()  // clean, reuse, violation
+        let html = HTMLReport.render(report)
+        let violation = try #require(html.range(of: "crawled/a.txt"))
+        let reuse = try #require(html.range(of: "crawled/b.txt"))
+        #expect(violation.lowerBound < reuse.lowerBound)
+        let first = try #require(html.range(of: "id=\"article-1\""))
+        let second = try #require(html.range(of: "id=\"article-2\""))
+        let firstSection = String(html[first.lowerBound..<second.lowerBound])
+        #expect(firstSection.contains("crawled/a.txt"))
+        // "substantial-reuse" is both an article reason and a source reason: worded once.
+        #expect(firstSection.components(separatedBy: "를 옮겼으며").count - 1 == 1)
+    }
+
     @Test("a report with nothing flagged says so")
     func nothingFlagged() {
         let report = Fixtures.report([Fixtures.article("a.txt", id: "a", title: "t", verdict: .clean, matches: [])])

@@ -68,6 +68,16 @@ struct MarkdownReportTests {
         #expect(MarkdownReport.code("a`b") == "`` a`b ``")
     }
 
+    @Test("flagged articles are listed most severe first")
+    func ordering() throws {
+        var report = Fixtures.ordinary
+        report.articles.reverse()
+        let md = MarkdownReport.render(report)
+        let violation = try #require(md.range(of: "#### 🔴 violation `crawled/a.txt`"))
+        let reuse = try #require(md.range(of: "#### 🟠 reuse `crawled/b.txt`"))
+        #expect(violation.lowerBound < reuse.lowerBound)
+    }
+
     @Test("nothing flagged: a sentence instead of sections")
     func nothingFlagged() {
         let md = MarkdownReport.render(Fixtures.report([]))
