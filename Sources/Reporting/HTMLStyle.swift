@@ -95,7 +95,7 @@ enum HTMLStyle {
         .empty { color: var(--muted); font-style: italic; }
         footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12.5px; color: var(--muted); }
         footer p { margin: 4px 0; }
-        @media (max-width: 760px) {
+        @media screen and (max-width: 760px) {
           .passage { grid-template-columns: 1fr; }
           .passage > div + div { border-left: 0; border-top: 1px solid var(--line); }
           ul.plain { columns: 1; }
@@ -108,7 +108,9 @@ enum HTMLStyle {
           .page { max-width: none; padding: 0; }
           article.finding { break-before: page; border-radius: 0; }
           article.finding, .card, table { box-shadow: none; }
-          .passage, section.source h4, blockquote.notice, .figures, tr { break-inside: avoid; }
+          section.source h4, blockquote.notice, .figures, tr, .passage .side, .passage .caption { break-inside: avoid; }
+          .passage .side { break-after: avoid; }
+          .passage p { font-size: 10pt; line-height: 1.6; }
           h2, h3, h4 { break-after: avoid; }
           ol.toc a { text-decoration: none; }
         }
