@@ -41,7 +41,6 @@ let package = Package(
             "Scanning", "Reporting", "Extraction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
-        .executableTarget(name: "copyscan-render", dependencies: ["Reporting"], path: "Sources/copyscan-render", swiftSettings: strict),
         .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting"], path: "Sources/copyscan-bench", swiftSettings: strict),
 
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Articles"], swiftSettings: strict),

@@ -37,7 +37,7 @@ public enum HTMLReport {
         // Most severe first, so a desk reads the violations before the rest; ties keep report order.
         let flagged = report.articles.enumerated()
             .filter { VerdictPresentation.of($0.element.verdict).isFinding }
-            .sorted { ($0.element.verdict.severity, $1.offset) > ($1.element.verdict.severity, $0.offset) }
+            .sorted { ($0.element.verdict.rank, $1.offset) > ($1.element.verdict.rank, $0.offset) }
             .map(\.element)
             .enumerated()
             .map { $0 }

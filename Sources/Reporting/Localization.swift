@@ -41,6 +41,26 @@ public enum Localization {
         case ("notice-without-prohibition", _):
             return ReasonWording(korean: "출처 기사의 고지는 권리를 밝히고 있으나 전재·재배포를 금지하지는 않습니다.",
                                  english: "The source's notice reserves rights but does not forbid reproduction or redistribution.")
+        case ("rights-reserved", _):
+            return ReasonWording(korean: "출처 기사는 권리를 유보(All rights reserved)했으나 금지 행위를 명시하지는 않았습니다.",
+                                 english: sentence(reason.message))
+        case ("source-is-later", .match(let m)):
+            return ReasonWording(korean: "출처로 보이는 기사(\(m.source.published ?? "게재 시각 미상"))가 이 기사보다 늦게 게재되었습니다. 옮긴 방향이 반대일 수 있습니다.",
+                                 english: sentence(reason.message))
+        case ("same-rights-holder", _):
+            return ReasonWording(korean: "두 기사의 저작권자가 같습니다.", english: sentence(reason.message))
+        case ("licensed", _):
+            return ReasonWording(korean: "설정된 이용 허락(라이선스)이 이 재사용을 허용합니다.", english: sentence(reason.message))
+        case ("quoted-with-credit", .match(let m)):
+            return ReasonWording(korean: "인용 부호나 출처 표시와 함께 출처 기사의 \(percent(m.coverage))만 인용했습니다(정당한 범위의 인용).",
+                                 english: sentence(reason.message))
+        case ("common-source", _):
+            return ReasonWording(korean: "같은 문장이 금지 고지 없이 더 먼저 게재된 글(예: 보도자료)에도 있어, 두 기사가 공통 출처를 쓴 것으로 보입니다.",
+                                 english: sentence(reason.message))
+        case ("notice-removed", _):
+            return ReasonWording(korean: "옮긴 글에서 출처 기사의 저작권 고지를 지웠습니다(고지 세탁).", english: sentence(reason.message))
+        case ("notice-replaced", _):
+            return ReasonWording(korean: "옮긴 글에 자기 매체의 저작권 고지를 붙였습니다(고지 세탁).", english: sentence(reason.message))
         case ("no-notice", _):
             return ReasonWording(korean: "출처 기사에 저작권 고지가 없습니다.", english: "The source carries no copyright notice.")
         case ("no-shared-passage", _):

@@ -13,7 +13,7 @@ public enum MarkdownReport {
 
         let flagged = report.articles.enumerated()
             .filter { VerdictPresentation.of($0.element.verdict).isFinding }
-            .sorted { ($0.element.verdict.severity, $1.offset) > ($1.element.verdict.severity, $0.offset) }
+            .sorted { ($0.element.verdict.rank, $1.offset) > ($1.element.verdict.rank, $0.offset) }
             .map(\.element)
         if flagged.isEmpty {
             out += "No article reuses a substantial part of an indexed article. 상당한 분량을 옮긴 기사가 없습니다.\n"

@@ -38,7 +38,7 @@ enum ReportDigest {
         let always: Set<String> = ["violation", "reuse", "clean"]
         return VerdictKind.allCases
             .filter { always.contains($0.rawValue) || counts[$0, default: 0] > 0 }
-            .sorted { ($0.severity, $1.rawValue) > ($1.severity, $0.rawValue) }
+            .sorted { ($0.rank, $1.rawValue) > ($1.rank, $0.rawValue) }
             .map { ($0, counts[$0, default: 0]) }
     }
 

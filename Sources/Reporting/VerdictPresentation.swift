@@ -35,7 +35,7 @@ public struct VerdictPresentation: Sendable, Hashable {
 
     /// Raw values the table knows, most severe first; the order rules are listed in.
     public static let knownRawValues: [String] = [
-        "violation", "reuse", "sourceIsLater", "commonSource", "sameRightsHolder", "quotedWithCredit", "licensed", "clean",
+        "violation", "reuseOfReservedWork", "reuse", "sourceIsLater", "commonSource", "sameRightsHolder", "quotedWithCredit", "licensed", "clean",
     ]
 
     static let table: [String: VerdictPresentation] = {
@@ -47,6 +47,10 @@ public struct VerdictPresentation: Sendable, Hashable {
             VerdictPresentation(rawValue: "reuse", korean: "재사용", english: "Reuse",
                                 explanationKorean: "금지 문구가 없는 기사의 상당 부분을 옮겼습니다.",
                                 explanationEnglish: "Substantial text was copied from an article that carries no prohibiting notice.",
+                                level: .warning, tone: .caution),
+            VerdictPresentation(rawValue: "reuseOfReservedWork", korean: "권리 유보 기사 재사용", english: "Reuse of a reserved work",
+                                explanationKorean: "금지 행위는 명시하지 않았지만 권리를 유보한(All rights reserved) 기사의 상당 부분을 옮겼습니다.",
+                                explanationEnglish: "Substantial text was copied from an article that reserves its rights (\"All rights reserved\") without naming a prohibited act.",
                                 level: .warning, tone: .caution),
             VerdictPresentation(rawValue: "clean", korean: "문제 없음", english: "Clean",
                                 explanationKorean: "상당한 분량을 옮긴 흔적이 없습니다.",

@@ -12,6 +12,7 @@ struct Copyscan: ParsableCommand {
               copyscan check --index DB ARTICLE...          CI gate: exit 1 when a violation is found
               copyscan compare SUSPECT SOURCE               one pair, passages shown
               copyscan extract FILE                         the article as copyscan reads it
+              copyscan report SAVED.json --format html      re-render a saved JSON report
 
             Inputs: .txt/.md articles (optional front matter: title, outlet, published, url, id),
             .jsonl (one article per line: id, url, outlet, title, published, text or html),
@@ -21,6 +22,6 @@ struct Copyscan: ParsableCommand {
             3 internal error.
             """,
         version: "0.1.0",
-        subcommands: [IndexCommand.self, ScanCommand.self, CheckCommand.self, CompareCommand.self, ExtractCommand.self]
+        subcommands: [IndexCommand.self, ScanCommand.self, CheckCommand.self, CompareCommand.self, ExtractCommand.self, ReportCommand.self]
     )
 }

@@ -14,8 +14,10 @@ struct ExtractCommand: ParsableCommand {
             Example: copyscan extract --format json page.html
             """)
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: Format = .text
 
     @Argument(help: "The file to read (.txt, .md, .jsonl, .html).")
     var file: String

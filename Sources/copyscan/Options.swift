@@ -6,7 +6,7 @@ import Reporting
 import Scanning
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html, sarif, csv, md
 }
 
 struct ReportOptions: ParsableArguments {

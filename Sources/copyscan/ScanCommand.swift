@@ -53,12 +53,20 @@ struct GateOptions: ParsableArguments {
 extension Configuration.FailOn: ExpressibleByArgument {}
 
 func render(_ report: ScanReport, _ options: ReportOptions) throws {
-    switch options.format {
+    try Output.write(format(report, as: options.format, showClean: options.showClean, toTerminal: options.output == nil), to: options.output)
+}
+
+/// The report in one format. Locations in SARIF resolve against the working directory.
+func format(_ report: ScanReport, as format: OutputFormat, showClean: Bool = false, toTerminal: Bool = false) throws -> String {
+    switch format {
     case .text:
-        let color = options.output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        try Output.write(TextReport.render(report, showClean: options.showClean, color: color), to: options.output)
-    case .json:
-        try Output.write(try JSONReport.render(report), to: options.output)
+        let color = toTerminal && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        return TextReport.render(report, showClean: showClean, color: color)
+    case .json: return try JSONReport.render(report)
+    case .html: return HTMLReport.render(report)
+    case .sarif: return SARIFReport.render(report, locator: .fileSystem())
+    case .csv: return CSVReport.render(report)
+    case .md: return MarkdownReport.render(report)
     }
 }
 
@@ -132,8 +140,13 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check articles before publication: exit 1 when a violation is found.",
         discussion: """
             The same scan as `copyscan scan`, for CI pipelines: the text report lists only what is
-            flagged, and the exit code says what was found (0 nothing flagged, 1 violation,
-            2 usage or input error, 3 internal error).
+            flagged, and the exit code says what was found (0 nothing flagged, 1 a finding at the
+            --fail-on level, 2 usage or input error, 3 internal error).
+
+            On GitHub Actions (GITHUB_ACTIONS=true) it also writes workflow annotations
+            (::error for violations, ::warning for reuse; 10 of each, then a summary) and, when
+            GITHUB_STEP_SUMMARY is set, a Markdown summary there. Settled cases go in a baseline
+            (--write-baseline, then --baseline) so they do not fail every run.
 
             Example: copyscan check --against Corpus/archive drafts/new-article.txt
             """)
@@ -153,7 +166,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (result, code) = try runScan(archive: archive, policy: policy, gate: gate, jobs: jobs.jobs, paths: paths)
-        do { try render(result, report) } catch { throw ExitStatus.fail(error) }
+        do {
+            try render(result, report)
+            try ContinuousIntegration.publish(result)
+        } catch {
+            throw ExitStatus.fail(error)
+        }
         for e in result.errors { Output.note("error: \(e.path): \(e.problem)") }
         throw code
     }

@@ -1,0 +1,23 @@
+import Foundation
+import Reporting
+
+/// What `check` adds on a CI runner: GitHub workflow annotations on standard output and a
+/// Markdown job summary.
+enum ContinuousIntegration {
+    static func publish(_ report: ScanReport, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        if environment["GITHUB_ACTIONS"] == "true" {
+            FileHandle.standardOutput.write(Data(GitHubAnnotations.render(report, locator: .fileSystem()).utf8))
+        }
+        if let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
+            // The summary file is shared by all steps of a job: append, never replace.
+            let text = MarkdownReport.render(report) + "\n"
+            if let handle = FileHandle(forWritingAtPath: path) {
+                defer { try? handle.close() }
+                handle.seekToEndOfFile()
+                handle.write(Data(text.utf8))
+            } else {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            }
+        }
+    }
+}
