@@ -1,3 +1,4 @@
+import Foundation
 import Policy
 
 /// The terminal format: one block per flagged article with the copied passages quoted, then a
@@ -25,8 +26,22 @@ public enum TextReport {
             out += "\n"
         }
         for problem in report.errors { out += "error: \(problem.path): \(problem.problem)\n" }
+        out += summaryTable(report)
+        return out
+    }
+
+    /// Articles per verdict (every kind that occurred, most severe first), then a total line.
+    static func summaryTable(_ report: ScanReport) -> String {
         let s = report.summary
-        out += "\(s.articles) article\(s.articles == 1 ? "" : "s") scanned: \(s.violation) violation, \(s.reuse) reuse, \(s.clean) clean"
+        var rows: [(String, Int)] = VerdictKind.allCases.sorted(by: >).compactMap { kind in
+            let n = s.verdicts[kind.rawValue] ?? 0
+            return n > 0 || kind == .violation || kind == .clean ? (VerdictPresentation.of(kind).english, n) : nil
+        }
+        if s.errors > 0 { rows.append(("Unreadable inputs", s.errors)) }
+        let width = rows.map(\.0.count).max() ?? 0
+        var out = "Summary\n"
+        for (label, n) in rows { out += "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(n) + "\n" }
+        out += "\(s.articles) article\(s.articles == 1 ? "" : "s") scanned: \(s.violation) violation, \(s.reuse) reuse, \(s.explained) explained, \(s.clean) clean"
         out += s.errors > 0 ? ", \(s.errors) unreadable\n" : "\n"
         return out
     }
