@@ -116,8 +116,15 @@ public enum NoticeGrammar {
         guard boundary else { return false }
         switch t[k].kind {
         case .open, .quote, .mark, .decoration: return true
-        case .terminal(.lead), .terminal(.copyrightWord), .terminal(.reserved), .terminal(.unauthorized): return true
-        case .separator(let c): return c == Scalar.dash
+        case .terminal(.lead), .terminal(.copyrightWord), .terminal(.reserved): return true
+        case .terminal(.unauthorized), .separator(Scalar.dash):
+            // A bare clause starts a notice only after a sentence has ended, not inside one
+            // (그가 내건 원칙은 무단 전재 … 금지).
+            switch t[k - 1].kind {
+            case .separator(let c): return c == 0x2E || c == Scalar.bar
+            case .close, .decoration: return true
+            default: return false
+            }
         default: return false
         }
     }
@@ -147,11 +154,16 @@ public enum NoticeGrammar {
         let s = f.scalars
         var lo = a, hi = b
         var framed = false
-        while lo < hi, isFrameOpener(t[lo].kind) {
+        // A quote frames the notice only when it is closed at the end: a quote that opens a
+        // phrase inside a sentence ('무단 전재 금지'는 …) must still count what follows it.
+        var last = hi - 1
+        while last > lo, isFrameCloser(t[last].kind), t[last].kind != .quote { last -= 1 }
+        let quotedFrame = t[last].kind == .quote
+        while lo < hi, isFrameOpener(t[lo].kind), t[lo].kind != .quote || quotedFrame {
             if t[lo].kind == .open || t[lo].kind == .quote { framed = true }
             lo += 1
         }
-        while hi > lo, isFrameCloser(t[hi - 1].kind) { hi -= 1 }
+        while hi > lo, isFrameCloser(t[hi - 1].kind), t[hi - 1].kind != .quote || quotedFrame { hi -= 1 }
         guard lo < hi else { return nil }
 
         // Clauses.
@@ -259,8 +271,11 @@ public enum NoticeGrammar {
         // A short prefix before the anchor (`GoodNews paper ⓒ 국민일보`).
         var prefixIndex = -1
         if firstAnchor >= 0, let r = regions.firstIndex(where: { $0.hi <= firstAnchor && $0.letters > 0 }),
-           r != holderIndex, regions[r].letters <= 16, hasMark || hasCopyright {
-            prefixIndex = r
+           r != holderIndex, hasMark || hasCopyright {
+            let p = regions[r]
+            if p.letters <= 16, p.words <= 2, p.quotedLetters + p.bracketLetters == 0, p.sentenceWords + p.particleWords == 0 {
+                prefixIndex = r
+            }
         }
 
         // `저작물입니다`: the copula after the phrase is part of it.
@@ -270,7 +285,7 @@ public enum NoticeGrammar {
         }
         var noise = 0
         for (index, r) in regions.enumerated() where index != holderIndex && index != prefixIndex && index != copulaIndex {
-            noise += r.letters
+            noise += r.letters + r.quotedLetters
             if r.bracketLetters > 10 && !r.hasNumberOrURL { noise += r.bracketLetters }
         }
         let slot = holderIndex >= 0 ? regions[holderIndex] : Region(lo: hi, hi: hi)
@@ -299,23 +314,37 @@ public enum NoticeGrammar {
             if framed && anchored { confidence += 0.05 }
             if holder != nil { confidence += 0.05 }
         } else {
-            guard noise == 0, prefixIndex < 0, slot.letters <= 40, slot.sentenceWords == 0 else { return nil }
+            // A reservation alone must open the text and name a holder, not begin a sentence.
+            guard noise == 0, prefixIndex < 0, firstAnchor == lo || firstAnchor < 0, slot.letters <= 40,
+                  slot.sentenceWords + slot.particleWords == 0,
+                  regions.allSatisfy({ $0.lo > firstAnchor || !$0.hasLetters }) else { return nil }
             if hasMark || hasReserved {
                 confidence = hasReserved ? 0.85 : 0.75
                 if framed { confidence += 0.05 }
             } else {
                 // Only a word lead (`저작권자 X`, `Copyright X`): the slot must read as a name.
-                guard let name = holder, slot.particleWords == 0, slot.words <= 4,
-                      t[lo].kind != .text, name.unicodeScalars.count <= 30 else { return nil }
+                guard let name = holder, slot.words <= 4, name.unicodeScalars.count <= 30, readsAsName(name),
+                      hasCopyright || t[lo].kind == .terminal(.lead(holderWord: true)) else { return nil }
                 confidence = 0.6
             }
             if hasMark && hasCopyright { confidence += 0.05 }
         }
+        if !clauses.isEmpty, clauses.allSatisfy({ $0.acts.isEmpty }) { confidence -= 0.2 }
         confidence -= 0.02 * Double(noise) + 0.01 * Double(max(0, slot.letters - 24))
         var acts: [ProhibitedAct] = []
         for c in clauses { acts += c.acts }
         return ParsedNotice(holder: holder, prohibits: acts, reservesRightsOnly: acts.isEmpty,
                             confidence: min(1, max(0.05, confidence)))
+    }
+
+    /// `Hanbit Times`, `한빛일보`, not `infringement lawsuits`: English words of a name are
+    /// capitalised (short function words aside).
+    private static func readsAsName(_ name: String) -> Bool {
+        for word in name.split(separator: " ") {
+            guard let first = word.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A else { continue }
+            if !["of", "and", "the", "de"].contains(word) { return false }
+        }
+        return true
     }
 
     // MARK: Sentence forms

@@ -46,10 +46,11 @@ struct ProhibitionClause {
 
         var j = i
         var acts: [ProhibitedAct] = []
-        var sawAct = false, sawAI = false
+        var sawAct = false, sawAI = false, sawUnauthorized = false
         while j < hi {
             switch t[j].kind {
             case .terminal(.unauthorized):
+                sawUnauthorized = true
                 j += 1
             case .terminal(.act(let w)):
                 switch w {
@@ -71,6 +72,8 @@ struct ProhibitionClause {
             case .terminal(.terminator):
                 guard sawAct else { return nil }
                 if sawAI { acts.append(.aiTraining) }
+                // "사용 금지" alone is any rule about using anything; "무단 사용 금지" is a notice.
+                guard !acts.isEmpty || sawUnauthorized else { return nil }
                 return ProhibitionClause(lo: i, hi: j + 1, acts: acts)
             default:
                 return nil
