@@ -20,6 +20,9 @@ struct FoldedText {
     /// `starts[i]..<ends[i]` are the original code points folded into `scalars[i]`.
     var starts: [Int32] = []
     var ends: [Int32] = []
+    /// UTF-8 offsets of the same spans, to cut the original text without walking it.
+    var byteStarts: [Int32] = []
+    var byteEnds: [Int32] = []
     /// Code points in the original text.
     var originalCount = 0
 
@@ -31,6 +34,8 @@ struct FoldedText {
         scalars.reserveCapacity(capacity)
         starts.reserveCapacity(capacity)
         ends.reserveCapacity(capacity)
+        byteStarts.reserveCapacity(capacity)
+        byteEnds.reserveCapacity(capacity)
         copy.withUTF8 { bytes in
             var i = 0
             var position: Int32 = 0
@@ -55,7 +60,9 @@ struct FoldedText {
                 } else {
                     value = 0xFFFD
                 }
+                byte = Int32(i)
                 i += width
+                nextByte = Int32(i)
                 append(value, at: position)
                 position += 1
             }
@@ -73,6 +80,7 @@ struct FoldedText {
             // `\r\n` is one break: the `\n` joins the break its `\r` already produced.
             if value == 0x0A, lastWasCarriageReturn {
                 ends[ends.count - 1] = next
+                byteEnds[byteEnds.count - 1] = nextByte
                 lastWasCarriageReturn = false
                 return
             }
@@ -85,6 +93,7 @@ struct FoldedText {
         case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
             if let last = scalars.last, last == 0x20 {
                 ends[ends.count - 1] = next
+                byteEnds[byteEnds.count - 1] = nextByte
                 return
             }
             push(0x20, position, next)
@@ -96,6 +105,7 @@ struct FoldedText {
             if let last = scalars.last, last >= 0x1100, last <= 0x1112, ends[ends.count - 1] == position {
                 scalars[scalars.count - 1] = 0xAC00 + (last - 0x1100) * 588 + (value - 0x1161) * 28
                 ends[ends.count - 1] = next
+                byteEnds[byteEnds.count - 1] = nextByte
                 return
             }
         case 0x11A8...0x11C2:
@@ -104,6 +114,7 @@ struct FoldedText {
                ends[ends.count - 1] == position {
                 scalars[scalars.count - 1] = last + (value - 0x11A7)
                 ends[ends.count - 1] = next
+                byteEnds[byteEnds.count - 1] = nextByte
                 return
             }
         default:
@@ -113,12 +124,16 @@ struct FoldedText {
     }
 
     private var lastWasCarriageReturn = false
+    private var byte: Int32 = 0
+    private var nextByte: Int32 = 0
 
     private mutating func push(_ value: UInt32, _ start: Int32, _ end: Int32) {
         lastWasCarriageReturn = false
         scalars.append(value)
         starts.append(start)
         ends.append(end)
+        byteStarts.append(byte)
+        byteEnds.append(nextByte)
     }
 
     /// One canonical scalar per typographic class.
@@ -157,6 +172,17 @@ struct FoldedText {
             return at..<at
         }
         return Int(starts[lo])..<Int(ends[hi - 1])
+    }
+
+    /// The original text of folded `lo..<hi`, cut from `original` (the string this was folded from).
+    func original(_ original: String, _ lo: Int, _ hi: Int) -> String {
+        guard lo < hi, lo >= 0, hi <= scalars.count else { return "" }
+        let utf8 = original.utf8
+        let a = Int(byteStarts[lo]), b = Int(byteEnds[hi - 1])
+        guard a <= b, b <= utf8.count else { return "" }
+        let start = utf8.index(utf8.startIndex, offsetBy: a)
+        let end = utf8.index(start, offsetBy: b - a)
+        return String(original[start..<end])
     }
 
     /// The folded scalars `lo..<hi` as a String.
