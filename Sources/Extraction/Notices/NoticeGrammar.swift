@@ -74,18 +74,37 @@ public enum NoticeGrammar {
         return analyse(tokens, 0, tokens.count, f)
     }
 
-    /// A notice that ends the line `lo..<hi`, with its folded range.
-    static func find(_ f: FoldedText, _ lo: Int, _ hi: Int) -> (Range<Int>, ParsedNotice)? {
+    /// A notice that ends the line `lo..<hi`, with its folded range. With `allowTrailingText`,
+    /// the notice may also end at a sentence boundary inside the line, followed by other text
+    /// (a site footer: `Copyright © X. All rights reserved. 주소: …`).
+    static func find(_ f: FoldedText, _ lo: Int, _ hi: Int, allowTrailingText: Bool = false) -> (Range<Int>, ParsedNotice)? {
         guard mayContainNotice(f, lo, hi) else { return nil }
         let t = NoticeLexer.tokens(f, lo, hi)
         guard !t.isEmpty else { return nil }
+        var ends = [t.count]
+        if allowTrailingText {
+            for k in t.indices.reversed() where k + 1 < t.count && isSentenceBoundary(t, k) { ends.append(k + 1) }
+        }
         for k in t.indices where k == 0 || isCandidateStart(t, k) {
-            guard t[k].lo >= t[t.count - 1].hi - maximumLength else { continue }
-            if let notice = analyse(t, k, t.count, f) {
-                return (t[k].lo..<t[t.count - 1].hi, notice)
+            for end in ends where end > k {
+                guard t[end - 1].hi - t[k].lo <= maximumLength else { continue }
+                if let notice = analyse(t, k, end, f) {
+                    return (t[k].lo..<t[end - 1].hi, notice)
+                }
             }
         }
         return nil
+    }
+
+    /// A token after which a new sentence or item may begin: `.` `|` or a closing bracket,
+    /// followed by a space.
+    private static func isSentenceBoundary(_ t: [NoticeToken], _ k: Int) -> Bool {
+        guard t[k + 1].spaceBefore else { return false }
+        switch t[k].kind {
+        case .separator(let c): return c == 0x2E || c == Scalar.bar
+        case .close: return true
+        default: return false
+        }
     }
 
     /// A cheap test before tokenising: some scalar that begins a lead, reservation, terminator
