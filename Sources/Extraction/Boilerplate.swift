@@ -106,7 +106,8 @@ public enum BoilerplateScanner {
                     if !prose { isBoilerplate = true }
                 }
             }
-            if !isBoilerplate, tail, SiteFooter.matches(s, a, b, hasMark: NoticeTrigger.strong(s, a, b)) {
+            if !isBoilerplate, tail,
+               SiteFooter.matches(s, a, b, hasMark: NoticeTrigger.strong(s, a, b)) || SiteFooter.isTipLine(s, a, b) {
                 exclude(a, b)
                 isBoilerplate = true
             }
@@ -177,14 +178,15 @@ enum ShareWidget {
                     "주소복사", "주소", "복사", "기사스크랩", "스크랩", "프린트", "인쇄하기", "인쇄", "이메일", "메일",
                     "글자크기설정", "본문글자크기", "글자크기", "글씨크기", "글자", "크기", "가가", "가", "크게", "작게",
                     "닫기", "댓글", "좋아요", "추천", "구독", "북마크", "기사저장", "저장", "sns", "폰트", "보내기",
-                    "번역", "음성으로듣기", "기사듣기", "듣기", "하기", "기사", "바로가기", "+", "-"]
+                    "번역", "음성으로듣기", "기사듣기", "듣기", "하기", "기사", "바로가기", "이미지확대하기", "확대하기", "이미지", "확대",
+                    "+", "-"]
         return list.map(scalarValues).sorted { $0.count > $1.count }
     }()
 
     /// Words only a widget line has.
     private static let strongWords: [[UInt32]] = ["공유", "카카오", "카톡", "페이스북", "트위터", "텔레그램", "밴드",
                                                   "url", "링크", "스크랩", "프린트", "인쇄", "글자크기", "글씨크기",
-                                                  "북마크"].map(scalarValues)
+                                                  "북마크", "확대하기"].map(scalarValues)
 
     static func matches(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         guard b - a <= 80 else { return false }
@@ -330,6 +332,37 @@ enum SiteFooter {
                 k += 1
             }
             if count >= needed { return true }
+        }
+        return false
+    }
+}
+
+extension SiteFooter {
+    private static let contactLabels: [[UInt32]] = ["카카오톡", "카톡", "전화", "메일", "이메일", "제보", "문의", "팩스",
+                                                   "홈페이지", "유튜브"].map(scalarValues)
+    private static let tip = scalarValues("제보")
+
+    /// `[메일] social@ytn.co.kr`, `[전화] 02-398-8585`, `※ '당신의 제보가 뉴스가 됩니다'`: how to send
+    /// the newsroom a tip.
+    static func isTipLine(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        guard b - a <= 80 else { return false }
+        if s[a] == Scalar.open {
+            var k = a + 1
+            if k < b, s[k] == Scalar.space { k += 1 }
+            for label in contactLabels {
+                guard let e = CreditWords.matchPattern(s, k, b, label) else { continue }
+                var c = e
+                if c < b, s[c] == Scalar.space { c += 1 }
+                if c < b, s[c] == Scalar.close { return true }
+            }
+        }
+        // A short line about tips (제보) that gives a way to reach the newsroom.
+        var k = a
+        while k + 1 < b {
+            if s[k] == tip[0], s[k + 1] == tip[1] {
+                return (a..<b).contains { s[$0] == 0x40 } || b - a <= 40
+            }
+            k += 1
         }
         return false
     }

@@ -14,24 +14,86 @@ enum Byline {
         var outlet: (Int, Int)?
     }
 
-    /// A byline starting at `p`.
-    static func parse(_ s: [UInt32], _ p: Int, _ hi: Int) -> Match? {
+    /// A byline starting at `p`. With `anyOutlet` (inside brackets: `[스포츠조선 안소윤 기자]`), any
+    /// first word followed by a name and a title is taken for the outlet.
+    static func parse(_ s: [UInt32], _ p: Int, _ hi: Int, anyOutlet: Bool = false) -> Match? {
+        if let m = parse(s, p, hi, outletTest: isOutletWord) { return m }
+        guard anyOutlet else { return nil }
+        return parse(s, p, hi, outletTest: { s, a, b in b - a <= 12 })
+    }
+
+    private static func parse(_ s: [UInt32], _ p: Int, _ hi: Int,
+                              outletTest: ([UInt32], Int, Int) -> Bool) -> Match? {
         var k = p
         var outlet: (Int, Int)?
+        var outletSign = false
         // An outlet word first: one that ends like an outlet or is not all Hangul.
         let w = wordEnd(s, k, hi)
-        if w > k, w < hi, s[w] == Scalar.space || s[w] == 0x3D, isOutletWord(s, k, w) {
+        if w > k, w < hi, s[w] == Scalar.space || s[w] == 0x3D, outletTest(s, k, w) {
             outlet = (k, w)
+            outletSign = s[w] == 0x3D
             k = w + 1
+            if k < hi, s[k] == Scalar.space { k += 1 }
         }
-        // A place before `=`: `세종=홍길동 기자`.
+        // A place before `=` (`세종=홍길동 기자`), or after the outlet's `=` (`OSEN=대전, 지형준 기자`).
         let place = wordEnd(s, k, hi)
-        if place > k, place - k <= 8, place < hi, s[place] == 0x3D, (k..<place).allSatisfy({ Scalar.isHangul(s[$0]) }) {
+        if place > k, place - k <= 8, place < hi, s[place] == 0x3D || outletSign && s[place] == 0x2C,
+           (k..<place).allSatisfy({ Scalar.isHangul(s[$0]) }) {
             k = place + 1
             if k < hi, s[k] == Scalar.space { k += 1 }
         }
-        guard let end = reporters(s, k, hi) else { return nil }
-        return Match(end: email(s, end, hi) ?? end, outlet: outlet)
+        if let end = reporters(s, k, hi) { return Match(end: email(s, end, hi) ?? end, outlet: outlet) }
+        // `이남경 MBN스타 기자`: the outlet between the name and the title.
+        if outlet == nil, let n = names(s, k, hi), n < hi, s[n] == Scalar.space {
+            let o = wordEnd(s, n + 1, hi)
+            if o > n + 1, o < hi, s[o] == Scalar.space, isOutletWord(s, n + 1, o), let t = title(s, o + 1, hi) {
+                return Match(end: email(s, t, hi) ?? t, outlet: (n + 1, o))
+            }
+        }
+        // Names and an address without a title: `YTN 나혜인 (dglee@ytn.co.kr)`.
+        if let end = names(s, k, hi), let e = email(s, end, hi) { return Match(end: e, outlet: outlet) }
+        return nil
+    }
+
+    /// A broadcast sign-off ending at `입니다` found at `copula`: `KBS 뉴스 김수연입니다.`,
+    /// `연합뉴스TV 신새롬입니다. (romi@yna.co.kr)`. Returns its start and match.
+    static func signOff(_ s: [UInt32], copula: Int, _ lo: Int, _ hi: Int) -> (Int, Match)? {
+        // The name: 2–4 syllables glued to 입니다, after a space.
+        var n = copula
+        while n > lo, Scalar.isHangul(s[n - 1]), copula - n < 5 { n -= 1 }
+        guard copula - n >= 2, copula - n <= 4, n > lo, s[n - 1] == Scalar.space else { return nil }
+        // The outlet, possibly followed by 뉴스 as its own word.
+        var e = n - 1
+        var w = e
+        while w > lo, Scalar.isWordScalar(s[w - 1]) { w -= 1 }
+        if Array(s[w..<e]) == news, w > lo, s[w - 1] == Scalar.space {
+            e = w - 1
+            w = e
+            while w > lo, Scalar.isWordScalar(s[w - 1]) { w -= 1 }
+        }
+        guard w < e, w == lo || !Scalar.isWordScalar(s[w - 1]), CreditWords.isOutletName(s, w, e) else { return nil }
+        var end = copula + 3
+        if end < hi, s[end] == 0x2E { end += 1 }
+        return (w, Match(end: email(s, end, hi) ?? end, outlet: (w, e)))
+    }
+
+    private static let news = scalarValues("뉴스")
+    static let copula = scalarValues("입니다")
+
+    /// Names without a title (`홍길동`, `홍길동·김철수`); the end after the last name.
+    private static func names(_ s: [UInt32], _ p: Int, _ hi: Int) -> Int? {
+        var k = p
+        var end = -1
+        while k < hi {
+            var e = k
+            while e < hi, Scalar.isHangul(s[e]) { e += 1 }
+            guard e - k >= 2, e - k <= 4 else { break }
+            end = e
+            guard e < hi, s[e] == Scalar.dot || s[e] == 0x2C else { break }
+            k = e + 1
+            if k < hi, s[k] == Scalar.space { k += 1 }
+        }
+        return end > 0 ? end : nil
     }
 
     /// `Names Title` at `p`; the end after the title.
@@ -67,7 +129,7 @@ enum Byline {
     }
 
     /// A title at `k` followed by a boundary; the end after it.
-    private static func title(_ s: [UInt32], _ k: Int, _ hi: Int) -> Int? {
+    static func title(_ s: [UInt32], _ k: Int, _ hi: Int) -> Int? {
         for t in CreditWords.titles {
             if let e = CreditWords.matchPattern(s, k, hi, t), boundaryAfter(s, e, hi) { return e }
         }

@@ -4,19 +4,27 @@ import Articles
 enum CreditWords {
     enum Label {
         case credit(Credit.Kind)
-        /// `글=`, `글·사진=`, `취재=`: the value is a reporter.
+        /// `글=`, `취재:`, `영상편집:`: the value is a person (a byline).
         case author
+
+        var kind: Credit.Kind {
+            switch self {
+            case .credit(let k): return k
+            case .author: return .byline
+            }
+        }
     }
 
     /// Labels before `=` or `:`. A space in a label matches zero or one space of the text.
     static let labels: [([UInt32], Label)] = {
         var out: [([UInt32], Label)] = []
         func add(_ label: Label, _ words: String...) { for w in words { out.append((scalarValues(w), label)) } }
-        add(.credit(.photo), "사진 제공", "사진 출처", "사진·영상", "자료사진", "사진", "그래픽", "영상 제공", "영상",
-            "일러스트", "이미지", "화면 캡처", "캡처", "디자인", "인포그래픽", "삽화", "촬영")
+        add(.credit(.photo), "사진 제공", "사진 출처", "사진·영상", "자료사진", "사진", "그래픽", "영상 제공", "영상 출처", "영상",
+            "일러스트", "이미지", "화면 캡처", "캡처", "화면 출처", "화면 제공", "디자인", "인포그래픽", "삽화")
         add(.credit(.source), "기사 제공", "자료 출처", "출처", "자료", "source", "Source")
         add(.credit(.material), "자료 제공", "제공")
-        add(.author, "글·사진·영상", "글·사진", "글과 사진", "글", "취재", "정리")
+        add(.author, "글·사진·영상", "글·사진", "글과 사진", "글", "취재", "영상 취재", "영상 편집", "편집", "구성", "제작",
+            "촬영 기자", "촬영", "정리", "연출", "진행")
         return out.sorted { $0.0.count > $1.0.count }
     }()
 
@@ -35,15 +43,15 @@ enum CreditWords {
     static let agencies: Set<[UInt32]> = Set(["로이터", "신화", "교도", "게티이미지", "게티이미지뱅크", "게티이미지코리아",
                                              "셔터스톡", "픽사베이", "언스플래시", "뉴스1"].map(scalarValues))
 
-    /// The label at `p` and the position after its `=` or `:` (and any space).
-    static func label(_ s: [UInt32], _ p: Int, _ hi: Int) -> (Label, Int)? {
+    /// The label at `p` and the position after its `=` or `:` (and any space). With `bare`, a
+    /// space may stand for the sign (`/ 화면캡처 MBC`, `기사제공 연합뉴스`).
+    static func label(_ s: [UInt32], _ p: Int, _ hi: Int, bare: Bool = false) -> (Label, Int)? {
         for (pattern, label) in labels {
             guard let end = matchPattern(s, p, hi, pattern) else { continue }
             var k = end
             if k < hi, s[k] == Scalar.space { k += 1 }
             guard k < hi, s[k] == 0x3D || s[k] == 0x3A || s[k] == 0x7C else {
-                // `기사제공 연합뉴스`: this label may stand without a sign.
-                if pattern == scalarValues("기사 제공"), end < hi, s[end] == Scalar.space { return (label, end + 1) }
+                if (bare || pattern == scalarValues("기사 제공")), end < hi, s[end] == Scalar.space { return (label, end + 1) }
                 continue
             }
             k += 1

@@ -449,21 +449,23 @@ public enum NoticeGrammar {
         return genericHolders.contains(name) ? nil : name
     }
 
-    /// `저작권은 제공처 또는 네이버에 있으며`: the last named alternative before `…에 있`.
+    /// `저작권은 제공처 또는 네이버에 있으며`, `저작권은 SBS 라디오에 있습니다`: the last named
+    /// alternative before `…에 있`.
     private static func owner(_ t: [NoticeToken], _ lo: Int, _ hi: Int, _ f: FoldedText) -> String? {
         let s = f.scalars
-        var names: [String] = []
+        var alternatives: [[String]] = [[]]
         var k = lo
         while k < hi {
+            if case .terminal(.connector) = t[k].kind { alternatives.append([]); k += 1; continue }
+            if case .separator(0x2C) = t[k].kind { alternatives.append([]); k += 1; continue }
             guard let (a, b) = wordAt(t, k, hi) else { k += 1; continue }
             let next = nextWordIndex(t, k, hi)
-            if s[b - 1] == 0xC5D0, b - a >= 2 {  // …에
-                if next < hi, s[t[next].lo] == 0xC788 {  // 있…
-                    names.append(f.string(a, b - 1))
-                    return names.last { !genericHolders.contains($0) }
-                }
+            if s[b - 1] == 0xC5D0, b - a >= 2, next < hi, s[t[next].lo] == 0xC788 {  // …에 있…
+                alternatives[alternatives.count - 1].append(f.string(a, b - 1))
+                let names = alternatives.map { $0.joined(separator: " ") }
+                return names.last { !$0.isEmpty && !genericHolders.contains($0) }
             }
-            if case .terminal(.connector) = t[k].kind {} else { names.append(f.string(a, b)) }
+            alternatives[alternatives.count - 1].append(f.string(a, b))
             k = next
         }
         return nil
