@@ -90,7 +90,7 @@ public enum BoilerplateScanner {
             guard a < b else { continue }
             let tail = contentAfter <= tailContentLines
             var isBoilerplate = boilerplate[i]
-            if tail || NoticeTrigger.strong(s, a, b) {
+            if NoticeTrigger.mayContainNotice(s, a, b, inquiry: tail) {
                 let hit = tail ? NoticeGrammar.find(f, a, b, allowTrailingText: true) : strongNotice(f, a, b)
                 if let (range, parsed) = hit, tail ? parsed.confidence >= 0.35 : parsed.confidence >= 0.8 {
                     notices.append(Notice(text: f.original(body, range.lowerBound, range.upperBound), holder: parsed.holder,
@@ -107,7 +107,7 @@ public enum BoilerplateScanner {
                 }
             }
             if !isBoilerplate, tail,
-               SiteFooter.matches(s, a, b, hasMark: NoticeTrigger.strong(s, a, b)) || SiteFooter.isTipLine(s, a, b) {
+               SiteFooter.matches(s, a, b, hasMark: NoticeTrigger.mayContainNotice(s, a, b, inquiry: false)) || SiteFooter.isTipLine(s, a, b) {
                 exclude(a, b)
                 isBoilerplate = true
             }
@@ -124,49 +124,6 @@ public enum BoilerplateScanner {
         if let parsed = NoticeGrammar.parse(f, a, b) { return (a..<b, parsed) }
         if let (range, parsed) = NoticeGrammar.find(f, a, b), parsed.confidence >= 0.9 { return (range, parsed) }
         return nil
-    }
-}
-
-/// A cheap test for lines in the middle of a body: only lines with a copyright mark, 저작,
-/// 무단, 금지, `copyright` or `reserved` are worth tokenising.
-enum NoticeTrigger {
-    static func strong(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
-        var k = a
-        while k < b {
-            let c = s[k]
-            switch c {
-            case Scalar.mark:
-                return true
-            case 0xC800 where k + 1 < b && s[k + 1] == 0xC791:  // 저작
-                return true
-            case 0xBB34 where k + 1 < b && s[k + 1] == 0xB2E8:  // 무단
-                return true
-            case 0xAE08 where k + 1 < b && (s[k + 1] == 0xC9C0 || s[k + 1] == 0xD569):  // 금지 금합
-                return true
-            case 0x28 where k + 2 < b && Scalar.lower(s[k + 1]) == 0x63 && s[k + 2] == 0x29:  // (c)
-                return true
-            case 0x63, 0x43:
-                if k + 9 <= b, matchesLower(s, k, "copyright") { return true }
-            case 0x72, 0x52:
-                if k + 8 <= b, matchesLower(s, k, "reserved") { return true }
-            default:
-                break
-            }
-            k += 1
-        }
-        return false
-    }
-
-    private static func matchesLower(_ s: [UInt32], _ k: Int, _ word: StaticString) -> Bool {
-        var i = k
-        var ok = true
-        word.withUTF8Buffer { bytes in
-            for byte in bytes {
-                if i >= s.count || Scalar.lower(s[i]) != UInt32(byte) { ok = false; return }
-                i += 1
-            }
-        }
-        return ok
     }
 }
 
@@ -244,8 +201,14 @@ enum HeadlineList {
     private static let suffixes: [[UInt32]] = ["전체보기", "더보기", "보기", "목록", "리스트", "모음", "top"].map(scalarValues)
     private static let reporterOf = scalarValues("기자의")
 
+    /// Last scalars a heading can end with (of its noun or suffix).
+    private static let endings = ScalarSet((nouns + suffixes).compactMap(\.last) + scalarValues("TOP"))
+
     static func isHeading(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         guard b - a <= 32 else { return false }
+        var e = b
+        while e > a, !Scalar.isWordScalar(s[e - 1]) || Scalar.isDigit(s[e - 1]) { e -= 1 }
+        guard e > a, endings.contains(s[e - 1]) else { return false }
         var c: [UInt32] = []
         for k in a..<b {
             let v = s[k]
@@ -320,18 +283,35 @@ enum SiteFooter {
                                             "사업자등록번호", "대표전화", "대표이사", "제호", "주소", "전화", "팩스", "통신판매업",
                                             "개인정보처리방침", "이용약관", "고충처리인"].map(scalarValues)
 
+    /// Field indices by first scalar.
+    private static let byFirst: [UInt32: [Int]] = {
+        var out: [UInt32: [Int]] = [:]
+        for (i, f) in fields.enumerated() { if let first = f.first { out[first, default: []].append(i) } }
+        return out
+    }()
+    private static let fieldStarts = ScalarSet(firstOf: fields)
+
     /// Two footer fields, or one on a line that also carries a copyright mark or word.
     static func matches(_ s: [UInt32], _ a: Int, _ b: Int, hasMark: Bool) -> Bool {
         guard b - a <= 400 else { return false }
         let needed = hasMark ? 1 : 2
-        var count = 0
-        for field in fields {
-            var k = a
-            while k + field.count <= b {
-                if s[k] == field[0], s[k..<(k + field.count)].elementsEqual(field) { count += 1; break }
-                k += 1
+        let fieldStarts = Self.fieldStarts
+        var seen = 0
+        var found = 0
+        var k = a
+        while k < b {
+            // Fields begin words.
+            if fieldStarts.contains(s[k]), k == a || !Scalar.isHangul(s[k - 1]), let candidates = byFirst[s[k]] {
+                for index in candidates where seen & (1 << index) == 0 {
+                    if CreditWords.matchPattern(s, k, b, fields[index]) != nil {
+                        seen |= 1 << index
+                        found += 1
+                        if found >= needed { return true }
+                        break
+                    }
+                }
             }
-            if count >= needed { return true }
+            k += 1
         }
         return false
     }

@@ -218,10 +218,18 @@ import Testing
         let pieces = ["ⓒ", "©", "(c)", "저작권자", "무단", "전재", "및", "재배포", "금지", " ", "\n", "\r\n", "\r", "[", "]",
                       "<", ">", "사진=", "기자", "홍길동", "연합뉴스", "=", "/", "제공", "hong@example.com", "👍🏽", "\u{1112}\u{1161}",
                       "\u{11AB}", "\u{200B}", "ＡＢ", "많이 본 뉴스", "공유하기", "Copyright", "All rights reserved", ".", "'",
-                      "\u{3000}", "\u{2028}", "다.", "AI 학습"]
-        for _ in 0..<400 {
+                      "\u{3000}", "\u{2028}", "다.", "AI 학습", "입니다", "KBS", "(", ")", "@", "영상편집:", "/사진=", "、", "…",
+                      "\u{FF08}c\u{FF09}", "문의", "바랍니다", "저작권은", "에 있습니다", "㈜", "(주)", "1980-2022", "www.a.kr"]
+        for round in 0..<1500 {
             var body = ""
-            for _ in 0..<Int(rng.next() % 40) { body += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let length = round % 10 == 0 ? 200 : 40
+            for _ in 0..<Int(rng.next() % UInt64(length)) { body += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            // The grammars' own entry points must not trap on any text either.
+            _ = NoticeGrammar.parse(body)
+            _ = NoticeGrammar.find(in: body)
+            for c in CreditGrammar.credits(in: body) {
+                if let r = c.range { #expect(r.end <= body.unicodeScalars.count && Self.cut(body, r) == c.text) }
+            }
             let f = BoilerplateScanner.scan(body: body)
             let total = body.unicodeScalars.count
             for r in f.excluded + f.notices.compactMap(\.range) + f.credits.compactMap(\.range) {

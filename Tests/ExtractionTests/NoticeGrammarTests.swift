@@ -162,3 +162,29 @@ extension NoticeGrammarTests {
         #expect(NoticeGrammar.parse(text) == nil)
     }
 }
+
+extension NoticeGrammarTests {
+    /// The forms named in the project's issue.
+    @Test func formsNamedInTheIssue() throws {
+        let yonhap = try #require(NoticeGrammar.parse("Copyright (c) Yonhap News Agency"))
+        #expect(yonhap.holder == "Yonhap News Agency" && yonhap.reservesRightsOnly)
+        let mbn = try #require(NoticeGrammar.parse("Copyright ⓒ MBN(매일방송) 무단전재 및 재배포 금지"))
+        #expect(mbn.holder == "MBN" && mbn.prohibits == [.reproduction, .redistribution])
+        let tvc = try #require(NoticeGrammar.parse("Copyrights ⓒ TV조선. 무단전재 및 재배포 금지"))
+        #expect(tvc.holder == "TV조선" && tvc.prohibits == [.reproduction, .redistribution])
+        let ytn = try #require(NoticeGrammar.parse("[저작권자(c) YTN 무단전재 및 재배포 금지]"))
+        #expect(ytn.holder == "YTN" && ytn.prohibits == [.reproduction, .redistribution])
+        let mt = try #require(NoticeGrammar.parse("<저작권자 © ‘돈이 보이는 리얼타임 뉴스’ 머니투데이, 무단전재 및 재배포 금지>"))
+        #expect(mt.holder == "머니투데이")
+        let yna = try #require(NoticeGrammar.parse("<저작권자 ⓒ 1980-2022 ㈜연합뉴스. 무단 전재 재배포 금지.>"))
+        #expect(yna.holder == "연합뉴스")
+        let news1 = try #require(NoticeGrammar.parse("© 뉴스1코리아(news1.kr), 무단 전재 및 재배포 금지"))
+        #expect(news1.holder == "뉴스1코리아", "the name as written, without its address")
+        let ai = try #require(NoticeGrammar.parse("무단 복제 및 AI 학습 이용 금지"))
+        #expect(ai.prohibits == [.copying, .aiTraining])
+        let reserved = try #require(NoticeGrammar.parse("All rights reserved"))
+        #expect(reserved.reservesRightsOnly && reserved.prohibits.isEmpty)
+        let collection = try #require(NoticeGrammar.parse("ⓒ 한빛일보 무단 전재, 수집, 크롤링, 스크래핑 및 변형·편집·가공 금지"))
+        #expect(collection.prohibits == [.reproduction, .collection, .modification])
+    }
+}

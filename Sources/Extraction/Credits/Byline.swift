@@ -107,8 +107,10 @@ enum Byline {
             guard length > 0 else { break }
             if names > 0, let t = title(s, k, hi) { return t }
             // A title glued to the name: 홍길동기자.
-            for t in CreditWords.titles where Scalar.isHangul(t[0]) && length - t.count >= 2 && length - t.count <= 4 {
-                if CreditWords.hasSuffix(s, k, e, t), boundaryAfter(s, e, hi) { return e }
+            if length >= 4, CreditWords.titleEnds.contains(s[e - 1]) {
+                for t in CreditWords.titles where Scalar.isHangul(t[0]) && length - t.count >= 2 && length - t.count <= 4 {
+                    if CreditWords.hasSuffix(s, k, e, t), boundaryAfter(s, e, hi) { return e }
+                }
             }
             guard length >= 2, length <= 4 else { return nil }
             names += 1
@@ -130,6 +132,7 @@ enum Byline {
 
     /// A title at `k` followed by a boundary; the end after it.
     static func title(_ s: [UInt32], _ k: Int, _ hi: Int) -> Int? {
+        guard k < hi, CreditWords.titleStarts.contains(s[k]) else { return nil }
         for t in CreditWords.titles {
             if let e = CreditWords.matchPattern(s, k, hi, t), boundaryAfter(s, e, hi) { return e }
         }

@@ -56,14 +56,22 @@ public enum CreditGrammar {
         if let c = wholeLine(f, a, b) { return [c] }
         var found: [Found] = []
         if let c = lineStart(f, a, b) { found.append(c) }
+        // One pass for what the rules below look for: brackets, `@`, `입니다`.
+        var hasAt = false, hasCopula = false
         var k = found.last?.hi ?? a
-        let hasAt = s[a..<b].contains(0x40)
+        var next = k
+        let copula = Byline.copula
+        let (c0, c1) = (copula[0], copula[1])
+        k = a
         while k < b {
             let c = s[k]
-            if c == Scalar.open, let close = closing(s, k, b) {
+            if c == Scalar.open, k >= next, let close = closing(s, k, b) {
                 if let credit = bracket(f, k, close, atLineStart: k == a) { found.append(credit) }
-                k = close + 1
-                continue
+                next = close + 1
+            } else if c == 0x40 {
+                hasAt = true
+            } else if c == c0, k + 1 < b, s[k + 1] == c1 {
+                hasCopula = true
             }
             k += 1
         }
@@ -74,7 +82,7 @@ public enum CreditGrammar {
                 if !found.contains(where: { $0.lo < c.hi && c.lo < $0.hi }) { found.append(c) }
             }
         }
-        for c in signOffs(f, a, b) {
+        for c in hasCopula ? signOffs(f, a, b) : [] {
             found.removeAll { $0.lo >= c.lo && $0.hi <= c.hi }
             if !found.contains(where: { $0.lo < c.hi && c.lo < $0.hi }) { found.append(c) }
         }
@@ -150,6 +158,8 @@ public enum CreditGrammar {
 
     /// ` 홍길동 기자 =` after a dateline; the end after `=`.
     private static func reporterOpening(_ s: [UInt32], _ p: Int, _ b: Int) -> Int? {
+        // The `=` closes the opening within a few words.
+        guard s[p..<min(b, p + 40)].contains(0x3D) else { return nil }
         var k = p
         if k < b, s[k] == Scalar.space { k += 1 }
         guard let m = Byline.parse(s, k, b) else { return nil }
@@ -270,11 +280,11 @@ public enum CreditGrammar {
     /// `독자 제공`, `국토교통부 제공`, `사진 한빛시 제공`: material (a photo when it says 사진).
     private static func supplied(_ f: FoldedText, _ a: Int, _ b: Int) -> Found? {
         let s = f.scalars
-        let word = scalarValues("제공")
+        let word = CreditWords.supplied
         guard CreditWords.hasSuffix(s, a, b, word) else { return nil }
         var (va, vb) = f.trimmed(a, b - word.count)
         var kind = Credit.Kind.material
-        if let e = CreditWords.matchPattern(s, va, vb, scalarValues("사진")), e < vb, s[e] == Scalar.space {
+        if let e = CreditWords.matchPattern(s, va, vb, CreditWords.photo), e < vb, s[e] == Scalar.space {
             kind = .photo
             va = e + 1
         }
@@ -285,7 +295,7 @@ public enum CreditGrammar {
     /// `자료사진`, `연합뉴스 자료사진`.
     private static func archivePhoto(_ f: FoldedText, _ a: Int, _ b: Int) -> Found? {
         let s = f.scalars
-        let word = scalarValues("자료사진")
+        let word = CreditWords.archivePhoto
         guard CreditWords.hasSuffix(s, a, b, word) else { return nil }
         let (va, vb) = f.trimmed(a, b - word.count)
         if va < vb { guard vb - va <= 20, plainName(s, va, vb) else { return nil } }
@@ -295,7 +305,7 @@ public enum CreditGrammar {
     /// The name in a credit value, without a trailing `제공`.
     private static func value(_ f: FoldedText, _ v: Int, _ b: Int) -> String? {
         var (va, vb) = f.trimmed(v, b)
-        let word = scalarValues("제공")
+        let word = CreditWords.supplied
         if CreditWords.hasSuffix(f.scalars, va, vb, word) { (va, vb) = f.trimmed(va, vb - word.count) }
         guard va < vb, vb - va <= 40 else { return nil }
         return f.string(va, vb)
@@ -353,10 +363,11 @@ public enum CreditGrammar {
     private static func signOffs(_ f: FoldedText, _ a: Int, _ b: Int) -> [Found] {
         let s = f.scalars
         let copula = Byline.copula
+        let (c0, c1, c2) = (copula[0], copula[1], copula[2])
         var out: [Found] = []
         var k = a + 3
         while k + 3 <= b {
-            if s[k] == copula[0], s[k + 1] == copula[1], s[k + 2] == copula[2],
+            if s[k] == c0, s[k + 1] == c1, s[k + 2] == c2,
                let (start, m) = Byline.signOff(s, copula: k, a, b) {
                 out.append(Found(kind: .byline, names: m.outlet.map { f.string($0.0, $0.1) }, lo: start, hi: m.end))
                 k = m.end
@@ -391,17 +402,22 @@ public enum CreditGrammar {
             }
             k += 1
         }
+        // What may end the line decides which parsers can succeed at all.
+        let last = s[b - 1]
+        let bylineEnd = CreditWords.titleEnds.contains(last) || last < 0x80 && (Scalar.isASCIILetter(last) || Scalar.isDigit(last))
+            || last == Scalar.close
+        let suppliedEnd = CreditWords.hasSuffix(s, a, b, CreditWords.supplied)
         for (start, slash) in starts {
             var p = slash ? start + 1 : start
             if p < b, s[p] == Scalar.space { p += 1 }
             guard p < b else { continue }
             let lo = slash ? start : p
             func at(_ c: Found) -> Found { Found(kind: c.kind, names: c.names, lo: lo, hi: b) }
-            if let m = Byline.parse(s, p, b), m.end == b {
+            if bylineEnd, let m = Byline.parse(s, p, b), m.end == b {
                 return Found(kind: .byline, names: m.outlet.map { f.string($0.0, $0.1) }, lo: lo, hi: b)
             }
             if let c = labelList(f, p, b, bare: slash), c.hi == b { return at(c) }
-            if let c = supplied(f, p, b) { return at(c) }
+            if suppliedEnd, let c = supplied(f, p, b) { return at(c) }
             guard slash else { continue }
             if let e = Byline.address(s, p, b), e == b { return Found(kind: .byline, names: nil, lo: lo, hi: b) }
             if CreditWords.isOutletName(s, p, b) { return Found(kind: .photo, names: f.string(p, b), lo: lo, hi: b) }

@@ -28,10 +28,19 @@ enum CreditWords {
         return out.sorted { $0.0.count > $1.0.count }
     }()
 
+    private static let labelStarts = ScalarSet(firstOf: labels.map(\.0))
+    private static let articleSupplied = scalarValues("기사 제공")
+    static let supplied = scalarValues("제공")
+    static let photo = scalarValues("사진")
+    static let archivePhoto = scalarValues("자료사진")
+
     /// Titles that end a reporter byline (`홍길동 기자`, `김철수 특파원`).
     static let titles: [[UInt32]] = ["선임기자", "수석기자", "전문기자", "객원기자", "인턴기자", "수습기자", "대기자",
                                     "기자", "특파원", "편집위원", "논설위원", "논설실장", "통신원", "칼럼니스트", "앵커",
                                     "리포터", "에디터", "기상캐스터", "PD"].map(scalarValues)
+    static let titleStarts = ScalarSet(firstOf: titles)
+    /// Last scalars of titles: a word that does not end in one cannot end a byline.
+    static let titleEnds = ScalarSet(titles.compactMap(\.last))
 
     /// Endings of outlet names (`…일보`, `…뉴스`, `…TV`), for datelines and photo credits
     /// such as `[파이낸셜뉴스]` or `/연합뉴스` that name an outlet and nothing else.
@@ -43,15 +52,18 @@ enum CreditWords {
     static let agencies: Set<[UInt32]> = Set(["로이터", "신화", "교도", "게티이미지", "게티이미지뱅크", "게티이미지코리아",
                                              "셔터스톡", "픽사베이", "언스플래시", "뉴스1"].map(scalarValues))
 
+    private static let agencyStarts = ScalarSet(firstOf: Array(agencies))
+
     /// The label at `p` and the position after its `=` or `:` (and any space). With `bare`, a
     /// space may stand for the sign (`/ 화면캡처 MBC`, `기사제공 연합뉴스`).
     static func label(_ s: [UInt32], _ p: Int, _ hi: Int, bare: Bool = false) -> (Label, Int)? {
+        guard p < hi, labelStarts.contains(s[p]) else { return nil }
         for (pattern, label) in labels {
             guard let end = matchPattern(s, p, hi, pattern) else { continue }
             var k = end
             if k < hi, s[k] == Scalar.space { k += 1 }
             guard k < hi, s[k] == 0x3D || s[k] == 0x3A || s[k] == 0x7C else {
-                if (bare || pattern == scalarValues("기사 제공")), end < hi, s[end] == Scalar.space { return (label, end + 1) }
+                if bare || pattern == articleSupplied, end < hi, s[end] == Scalar.space { return (label, end + 1) }
                 continue
             }
             k += 1
@@ -92,7 +104,7 @@ enum CreditWords {
     static func isOutletName(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         guard b > a, b - a <= 16 else { return false }
         for k in a..<b where !Scalar.isWordScalar(s[k]) { return false }
-        if agencies.contains(Array(s[a..<b])) { return true }
+        if agencyStarts.contains(s[a]), agencies.contains(Array(s[a..<b])) { return true }
         // All capitals: YTN, KBS, AFP.
         if b - a >= 2, b - a <= 6, (a..<b).allSatisfy({ s[$0] >= 0x41 && s[$0] <= 0x5A }) { return true }
         var end = b

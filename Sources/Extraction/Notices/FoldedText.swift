@@ -15,125 +15,145 @@
 ///   zero-width characters and soft hyphens vanish;
 /// - `\r\n`, a lone `\r`, U+0085, U+2028 and U+2029 become `\n`, the only line break.
 struct FoldedText {
+    /// Where a folded scalar came from: original code points and UTF-8 bytes.
+    struct Span {
+        var start: Int32
+        var end: Int32
+        var byteStart: Int32
+        var byteEnd: Int32
+    }
+
     /// Folded scalars (as `UInt32` values: comparisons are the hot path).
-    var scalars: [UInt32] = []
-    /// `starts[i]..<ends[i]` are the original code points folded into `scalars[i]`.
-    var starts: [Int32] = []
-    var ends: [Int32] = []
-    /// UTF-8 offsets of the same spans, to cut the original text without walking it.
-    var byteStarts: [Int32] = []
-    var byteEnds: [Int32] = []
+    private(set) var scalars: [UInt32] = []
+    /// `spans[i]` is what `scalars[i]` was folded from.
+    private(set) var spans: [Span] = []
     /// Code points in the original text.
-    var originalCount = 0
+    private(set) var originalCount = 0
 
     var count: Int { scalars.count }
 
     init(_ text: String) {
         var copy = text
+        // Offsets are Int32: a text of 2 GiB or more is cut (no article is near that size).
+        if copy.utf8.count >= Int(Int32.max) / 2 { copy = String(copy.utf8.prefix(Int(Int32.max) / 2)) ?? "" }
         let capacity = copy.utf8.count
-        scalars.reserveCapacity(capacity)
-        starts.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity)
-        byteStarts.reserveCapacity(capacity)
-        byteEnds.reserveCapacity(capacity)
-        copy.withUTF8 { bytes in
-            var i = 0
-            var position: Int32 = 0
-            let n = bytes.count
-            while i < n {
-                let b0 = UInt32(bytes[i])
-                var value: UInt32
-                var width = 1
-                // Swift strings are always valid UTF-8, so the continuation bytes are present.
-                if b0 < 0x80 {
-                    value = b0
-                } else if b0 < 0xE0, i + 1 < n {
-                    value = ((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)
-                    width = 2
-                } else if b0 < 0xF0, i + 2 < n {
-                    value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
-                    width = 3
-                } else if i + 3 < n {
-                    value = ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
-                        | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F)
-                    width = 4
-                } else {
-                    value = 0xFFFD
+        var n = 0
+        var position: Int32 = 0
+        var origins: [Span] = []
+        scalars = [UInt32](unsafeUninitializedCapacity: capacity) { out, outCount in
+            origins = [Span](unsafeUninitializedCapacity: capacity) { spans, spanCount in
+                copy.withUTF8 { bytes in
+                    var folder = Folder(out: out, spans: spans)
+                    var i = 0
+                    let length = bytes.count
+                    while i < length {
+                        let b0 = UInt32(bytes[i])
+                        var value: UInt32
+                        var width = 1
+                        // Swift strings are always valid UTF-8, so the continuation bytes are present.
+                        if b0 < 0x80 {
+                            value = b0
+                        } else if b0 < 0xE0, i + 1 < length {
+                            value = ((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)
+                            width = 2
+                        } else if b0 < 0xF0, i + 2 < length {
+                            value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
+                            width = 3
+                        } else if i + 3 < length {
+                            value = ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
+                                | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F)
+                            width = 4
+                        } else {
+                            value = 0xFFFD
+                        }
+                        folder.fold(value, Span(start: position, end: position &+ 1, byteStart: Int32(truncatingIfNeeded: i),
+                                                byteEnd: Int32(truncatingIfNeeded: i &+ width)))
+                        i &+= width
+                        position &+= 1
+                    }
+                    n = folder.count
                 }
-                byte = Int32(i)
-                i += width
-                nextByte = Int32(i)
-                append(value, at: position)
-                position += 1
+                spanCount = n
             }
-            originalCount = Int(position)
+            outCount = n
         }
+        spans = origins
+        originalCount = Int(position)
     }
 
-    /// Folds one original scalar found at `position`.
-    private mutating func append(_ raw: UInt32, at position: Int32) {
-        var value = raw
-        if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
-        let next = position + 1
-        switch value {
-        case 0x0A, 0x85, 0x2028, 0x2029:
-            // `\r\n` is one break: the `\n` joins the break its `\r` already produced.
-            if value == 0x0A, lastWasCarriageReturn {
-                ends[ends.count - 1] = next
-                byteEnds[byteEnds.count - 1] = nextByte
-                lastWasCarriageReturn = false
-                return
-            }
-            push(0x0A, position, next)
-            return
-        case 0x0D:
-            push(0x0A, position, next)
-            lastWasCarriageReturn = true
-            return
-        case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-            if let last = scalars.last, last == 0x20 {
-                ends[ends.count - 1] = next
-                byteEnds[byteEnds.count - 1] = nextByte
-                return
-            }
-            push(0x20, position, next)
-            return
-        case 0x200B...0x200D, 0x2060, 0xFEFF, 0xAD:
-            return
-        case 0x1161...0x1175:
-            // A vowel jamo right after a leading consonant jamo: compose the syllable.
-            if let last = scalars.last, last >= 0x1100, last <= 0x1112, ends[ends.count - 1] == position {
-                scalars[scalars.count - 1] = 0xAC00 + (last - 0x1100) * 588 + (value - 0x1161) * 28
-                ends[ends.count - 1] = next
-                byteEnds[byteEnds.count - 1] = nextByte
-                return
-            }
-        case 0x11A8...0x11C2:
-            // A trailing consonant jamo after an open syllable.
-            if let last = scalars.last, last >= 0xAC00, last <= 0xD7A3, (last - 0xAC00) % 28 == 0,
-               ends[ends.count - 1] == position {
-                scalars[scalars.count - 1] = last + (value - 0x11A7)
-                ends[ends.count - 1] = next
-                byteEnds[byteEnds.count - 1] = nextByte
-                return
-            }
-        default:
-            break
+    /// The folding state machine, writing into preallocated buffers (one output per input at most).
+    private struct Folder {
+        let out: UnsafeMutableBufferPointer<UInt32>
+        let spans: UnsafeMutableBufferPointer<Span>
+        var count = 0
+        var lastWasCarriageReturn = false
+
+        init(out: UnsafeMutableBufferPointer<UInt32>, spans: UnsafeMutableBufferPointer<Span>) {
+            self.out = out
+            self.spans = spans
         }
-        push(Self.canonical(value), position, next)
-    }
 
-    private var lastWasCarriageReturn = false
-    private var byte: Int32 = 0
-    private var nextByte: Int32 = 0
+        @inline(__always) private mutating func push(_ value: UInt32, _ span: Span) {
+            out[count] = value
+            spans[count] = span
+            count += 1
+            lastWasCarriageReturn = false
+        }
 
-    private mutating func push(_ value: UInt32, _ start: Int32, _ end: Int32) {
-        lastWasCarriageReturn = false
-        scalars.append(value)
-        starts.append(start)
-        ends.append(end)
-        byteStarts.append(byte)
-        byteEnds.append(nextByte)
+        @inline(__always) private func extend(_ span: Span) {
+            spans[count - 1].end = span.end
+            spans[count - 1].byteEnd = span.byteEnd
+        }
+
+        @inline(__always) mutating func fold(_ raw: UInt32, _ span: Span) {
+            var value = raw
+            if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
+            // Hangul syllables and ASCII letters are most of the text: nothing to fold.
+            if (value >= 0xAC00 && value <= 0xD7A3) || (value >= 0x30 && value <= 0x7A && value != 0x3C && value != 0x3E
+                && value != 0x5B && value != 0x5D && value != 0x60) {
+                push(value, span)
+                return
+            }
+            let last: UInt32? = count > 0 ? out[count - 1] : nil
+            switch value {
+            case 0x0A, 0x85, 0x2028, 0x2029:
+                // `\r\n` is one break: the `\n` joins the break its `\r` already produced.
+                if value == 0x0A, lastWasCarriageReturn {
+                    extend(span)
+                    lastWasCarriageReturn = false
+                    return
+                }
+                push(0x0A, span)
+                return
+            case 0x0D:
+                push(0x0A, span)
+                lastWasCarriageReturn = true
+                return
+            case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                if last == 0x20 { extend(span); return }
+                push(0x20, span)
+                return
+            case 0x200B...0x200D, 0x2060, 0xFEFF, 0xAD:
+                return
+            case 0x1161...0x1175:
+                // A vowel jamo right after a leading consonant jamo: compose the syllable.
+                if let last, last >= 0x1100, last <= 0x1112 {
+                    out[count - 1] = 0xAC00 + (last - 0x1100) * 588 + (value - 0x1161) * 28
+                    extend(span)
+                    return
+                }
+            case 0x11A8...0x11C2:
+                // A trailing consonant jamo after an open syllable.
+                if let last, last >= 0xAC00, last <= 0xD7A3, (last - 0xAC00) % 28 == 0 {
+                    out[count - 1] = last + (value - 0x11A7)
+                    extend(span)
+                    return
+                }
+            default:
+                break
+            }
+            push(FoldedText.canonical(value), span)
+        }
     }
 
     /// One canonical scalar per typographic class.
@@ -168,17 +188,17 @@ struct FoldedText {
     /// Original code point range of folded `lo..<hi` (empty when `lo >= hi`).
     func originalRange(_ lo: Int, _ hi: Int) -> Range<Int> {
         guard lo < hi, lo >= 0, hi <= scalars.count else {
-            let at = lo < starts.count && lo >= 0 ? Int(starts[lo]) : originalCount
+            let at = lo < spans.count && lo >= 0 ? Int(spans[lo].start) : originalCount
             return at..<at
         }
-        return Int(starts[lo])..<Int(ends[hi - 1])
+        return Int(spans[lo].start)..<Int(spans[hi - 1].end)
     }
 
     /// The original text of folded `lo..<hi`, cut from `original` (the string this was folded from).
     func original(_ original: String, _ lo: Int, _ hi: Int) -> String {
         guard lo < hi, lo >= 0, hi <= scalars.count else { return "" }
         let utf8 = original.utf8
-        let a = Int(byteStarts[lo]), b = Int(byteEnds[hi - 1])
+        let a = Int(spans[lo].byteStart), b = Int(spans[hi - 1].byteEnd)
         guard a <= b, b <= utf8.count else { return "" }
         let start = utf8.index(utf8.startIndex, offsetBy: a)
         let end = utf8.index(start, offsetBy: b - a)
@@ -222,9 +242,13 @@ enum Scalar {
     @inline(__always) static func lower(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v | 0x20 : v }
 
     /// Letters and digits: what names and words are made of.
-    static func isWordScalar(_ v: UInt32) -> Bool {
+    @inline(__always) static func isWordScalar(_ v: UInt32) -> Bool {
+        if v >= 0xAC00 && v <= 0xD7A3 { return true }
         if v < 0x80 { return isASCIILetter(v) || isDigit(v) }
-        if isHangul(v) { return true }
+        return isOtherWordScalar(v)
+    }
+
+    private static func isOtherWordScalar(_ v: UInt32) -> Bool {
         if v >= 0x4E00 && v <= 0x9FFF { return true }
         if v >= 0x3131 && v <= 0x318E { return v != 0x3163 }
         if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
@@ -236,6 +260,31 @@ enum Scalar {
 
     /// The jongseong (final consonant) index of a Hangul syllable, 0 when open.
     @inline(__always) static func finalConsonant(_ v: UInt32) -> UInt32 { isHangul(v) ? (v - 0xAC00) % 28 : 0 }
+}
+
+/// A set of BMP scalars as a bitmap: a membership test without hashing, for quick rejects in the
+/// grammars' inner loops.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init(_ scalars: some Sequence<UInt32>) {
+        for v in scalars where v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+    }
+
+    /// The first scalars of `words` (lower-cased ASCII and its upper case).
+    init(firstOf words: [[UInt32]]) {
+        var all: [UInt32] = []
+        for w in words {
+            guard let first = w.first else { continue }
+            all.append(first)
+            if first >= 0x61 && first <= 0x7A { all.append(first - 0x20) }
+        }
+        self.init(all)
+    }
+
+    @inline(__always) func contains(_ v: UInt32) -> Bool {
+        v < 0x10000 && bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
+    }
 }
 
 /// The scalar values of a literal (for grammar tables).

@@ -107,22 +107,8 @@ public enum NoticeGrammar {
         }
     }
 
-    /// A cheap test before tokenising: some scalar that begins a lead, reservation, terminator
-    /// or sentence form must occur.
     static func mayContainNotice(_ f: FoldedText, _ lo: Int, _ hi: Int) -> Bool {
-        let s = f.scalars
-        var k = lo
-        while k < hi {
-            switch s[k] {
-            case Scalar.mark, 0xC800 /* 저 */, 0xAE08 /* 금 */, 0xBD88 /* 불 */, 0xC5C4 /* 엄 */, 0xBB38 /* 문 */,
-                 0x63, 0x43, 0x72, 0x52 /* copyright, reserved */, 0x70, 0x50 /* prohibited */, 0x6D, 0x4D /* may */,
-                 0xD310 /* 판 */, 0x28 /* (c) */:
-                return true
-            default:
-                k += 1
-            }
-        }
-        return false
+        NoticeTrigger.mayContainNotice(f.scalars, lo, hi, inquiry: true)
     }
 
     private static func isCandidateStart(_ t: [NoticeToken], _ k: Int) -> Bool {
@@ -411,9 +397,8 @@ public enum NoticeGrammar {
             case .url, .number: hasContact = true
             case .terminal(.act(.use)): hasUse = true
             case .text:
-                let w = Array(s[t[k].lo..<t[k].hi])
-                if contentWords.contains(where: { w.starts(with: $0) }) { hasContent = true }
-                if useWords.contains(where: { w.starts(with: $0) }) { hasUse = true }
+                if contentWords.contains(where: { startsWith(s, t[k].lo, t[k].hi, $0) }) { hasContent = true }
+                if useWords.contains(where: { startsWith(s, t[k].lo, t[k].hi, $0) }) { hasUse = true }
             default: break
             }
         }
@@ -426,11 +411,16 @@ public enum NoticeGrammar {
     private static let contentWords = ["콘텐츠", "기사", "사진", "영상", "저작물"].map(scalarValues)
     private static let useWords = ["사용", "이용", "구매", "전재", "라이선스"].map(scalarValues)
 
+    private static let requestEndings = ["바랍니다", "주십시오", "주세요", "하세요", "바람"].map(scalarValues)
+
     private static func endsWithRequest(_ s: [UInt32], _ end: Int) -> Bool {
-        let endings = ["바랍니다", "주십시오", "주세요", "하세요", "바람"].map(scalarValues)
         var e = end
         while e > 0, s[e - 1] == 0x2E || s[e - 1] == Scalar.space { e -= 1 }
-        return endings.contains { e >= $0.count && Array(s[(e - $0.count)..<e]) == $0 }
+        return requestEndings.contains { e >= $0.count && s[(e - $0.count)..<e].elementsEqual($0) }
+    }
+
+    private static func startsWith(_ s: [UInt32], _ lo: Int, _ hi: Int, _ prefix: [UInt32]) -> Bool {
+        hi - lo >= prefix.count && s[lo..<(lo + prefix.count)].elementsEqual(prefix)
     }
 
     /// `채널A의 모든 …`, `비즈니스워치의 소중한 …`: the first word when it is a possessive.
