@@ -184,7 +184,23 @@ extension NoticeGrammarTests {
         #expect(ai.prohibits == [.copying, .aiTraining])
         let reserved = try #require(NoticeGrammar.parse("All rights reserved"))
         #expect(reserved.reservesRightsOnly && reserved.prohibits.isEmpty)
+        let ytnFooter = try #require(NoticeGrammar.parse(
+            "Copyright (c) YTN. All rights reserved. 모든 컨텐츠(기사)는 저작권법의 보호를 받은바, 무단 전재·복사·배포를 금합니다"))
+        #expect(ytnFooter.holder == "YTN" && ytnFooter.prohibits == [.reproduction, .redistribution, .copying])
         let collection = try #require(NoticeGrammar.parse("ⓒ 한빛일보 무단 전재, 수집, 크롤링, 스크래핑 및 변형·편집·가공 금지"))
         #expect(collection.prohibits == [.reproduction, .collection, .modification])
+    }
+}
+
+extension NoticeGrammarTests {
+    @Test func findsANoticeFollowedByFooterTextOnlyWhenAsked() throws {
+        let footer = "회사소개 | 이용약관\nCopyright © 한빛방송. All Rights Reserved. 주소: 서울특별시 중구 한빛로 1"
+        #expect(NoticeGrammar.find(in: footer) == nil)
+        let match = try #require(NoticeGrammar.find(in: footer, allowTrailingText: true))
+        #expect(match.notice.holder == "한빛방송")
+        let scalars = Array(footer.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[match.range])) == "Copyright © 한빛방송. All Rights Reserved.")
+        // A sentence that only mentions a notice is still not one, with or without trailing text.
+        #expect(NoticeGrammar.find(in: "신문사들은 기사 끝에 '무단 전재 및 재배포 금지'라는 문구를 붙인다.", allowTrailingText: true) == nil)
     }
 }

@@ -53,12 +53,14 @@ public enum NoticeGrammar {
     }
 
     /// The first notice that runs to the end of a line of `text` (a notice appended to a
-    /// paragraph: `…라고 말했다. <저작권자(c) 연합뉴스, 무단 전재-재배포 금지>`).
-    public static func find(in text: String) -> NoticeMatch? {
+    /// paragraph: `…라고 말했다. <저작권자(c) 연합뉴스, 무단 전재-재배포 금지>`). With
+    /// `allowTrailingText`, the notice may also be followed by more text after a sentence boundary
+    /// (a site footer: `Copyright © KBS. All Rights Reserved. 주소: …`).
+    public static func find(in text: String, allowTrailingText: Bool = false) -> NoticeMatch? {
         let f = FoldedText(text)
         var lineStart = 0
         for k in 0...f.count where k == f.count || f.scalars[k] == Scalar.newline {
-            if let (range, notice) = find(f, lineStart, k) {
+            if let (range, notice) = find(f, lineStart, k, allowTrailingText: allowTrailingText) {
                 return NoticeMatch(range: f.originalRange(range.lowerBound, range.upperBound), notice: notice)
             }
             lineStart = k + 1
@@ -254,7 +256,14 @@ public enum NoticeGrammar {
         }
 
         if let (p, at) = phrase, p != .ownWork {
-            return sentenceForm(p, at: at, t, lo, hi, clauses, regions, f)
+            guard var parsed = sentenceForm(p, at: at, t, lo, hi, clauses, regions, f) else { return nil }
+            // `Copyright (c) YTN. All rights reserved. 모든 컨텐츠는 저작권법의 보호를 받은바, …`: a lead
+            // before the sentence names the holder.
+            if parsed.holder == nil, firstAnchor >= 0, firstAnchor < at,
+               let slot = regions.first(where: { $0.lo > firstAnchor && $0.hi <= at && $0.hasLetters }) {
+                parsed.holder = HolderName.extract(t, slot.lo, slot.hi, f)
+            }
+            return parsed
         }
         if clauses.isEmpty && !hasMark && !hasWordLead && !hasReserved && !hasCopyright {
             return inquiry(t, lo, hi, regions, f)
