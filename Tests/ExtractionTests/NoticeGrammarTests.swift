@@ -204,3 +204,52 @@ extension NoticeGrammarTests {
         #expect(NoticeGrammar.find(in: "신문사들은 기사 끝에 '무단 전재 및 재배포 금지'라는 문구를 붙인다.", allowTrailingText: true) == nil)
     }
 }
+
+extension NoticeGrammarTests {
+    /// More orders and dresses: name in brackets before or after the clause, no spaces with a
+    /// period, "by", company suffixes, all capitals, sentence forms with 저작권은 / 저작권법.
+    static let moreForms: [Case] = [
+        Case(text: "<한빛일보> 무단 전재 및 재배포 금지", holder: "한빛일보", acts: [.reproduction, .redistribution]),
+        Case(text: "무단전재 및 재배포 금지 <한빛일보>", holder: "한빛일보", acts: [.reproduction, .redistribution]),
+        Case(text: "ⓒ한빛일보.무단전재및재배포금지", holder: "한빛일보", acts: [.reproduction, .redistribution]),
+        Case(text: "저작권자ⓒ한빛일보무단전재및재배포금지", holder: "한빛일보", acts: [.reproduction, .redistribution]),
+        Case(text: "이 기사의 저작권은 한빛일보에 있습니다. 무단 전재 및 재배포를 금합니다.", holder: "한빛일보",
+             acts: [.reproduction, .redistribution]),
+        Case(text: "한빛일보의 모든 기사는 저작권법에 의해 보호받으며 무단 전재를 금합니다.", holder: "한빛일보",
+             acts: [.reproduction]),
+        Case(text: "© 2024 Hanbit News. Unauthorized reproduction prohibited.", holder: "Hanbit News", acts: [.reproduction]),
+        Case(text: "무단 전재, 재배포 금지 ⓒ한빛일보", holder: "한빛일보", acts: [.reproduction, .redistribution]),
+        Case(text: "ⓒ 한빛일보 무단 전재 및 재배포 엄금", holder: "한빛일보", acts: [.reproduction, .redistribution]),
+        Case(text: "<저작권자ⓒ '세계로 나아가는' 한빛일보. 무단전재 및 재배포 금지>", holder: "한빛일보",
+             acts: [.reproduction, .redistribution]),
+    ]
+
+    static let moreReservations: [Case] = [
+        Case(text: "Copyright ⓒ 2024 by 한빛일보", holder: "한빛일보", acts: []),
+        Case(text: "Copyright © Hanbit Co., Ltd. All rights reserved.", holder: "Hanbit", acts: []),
+        Case(text: "Copyright © 2024 Hanbit Media Inc. All rights reserved.", holder: "Hanbit Media", acts: []),
+        Case(text: "COPYRIGHT © HANBIT DAILY. ALL RIGHTS RESERVED.", holder: "HANBIT DAILY", acts: []),
+    ]
+
+    @Test(arguments: moreForms) func readsMoreForms(_ c: Case) throws {
+        let parsed = try #require(NoticeGrammar.parse(c.text))
+        #expect(parsed.prohibits == c.acts.sorted())
+        #expect(parsed.holder == c.holder)
+    }
+
+    @Test(arguments: moreReservations) func readsMoreReservations(_ c: Case) throws {
+        let parsed = try #require(NoticeGrammar.parse(c.text))
+        #expect(parsed.reservesRightsOnly && parsed.prohibits.isEmpty)
+        #expect(parsed.holder == c.holder)
+    }
+
+    @Test func trailingContactLinesEndTheNoticeInFooters() throws {
+        for text in ["ⓒ 한빛일보 무단전재 및 재배포 금지 - 기사문의 02-123-4567",
+                     "저작권자 ⓒ 한빛일보, 무단전재 및 재배포, AI학습 금지 / 기사 제보: news@hanbit.kr"] {
+            #expect(NoticeGrammar.parse(text) == nil)
+            let match = try #require(NoticeGrammar.find(in: text, allowTrailingText: true))
+            #expect(match.notice.holder == "한빛일보")
+            #expect(match.range.lowerBound == 0 && match.range.upperBound < text.unicodeScalars.count)
+        }
+    }
+}

@@ -13,6 +13,7 @@
 /// - in a segment of several words, words ending in a modifier (`투자가를`, `강한`, `보이는`,
 ///   `뉴스의`) or a descriptor noun (`공감언론`, `경제정보 미디어`, `유일석간`) are a slogan
 ///   prefix: the name is what follows the last of them (`특종에 강한 더팩트` → `더팩트`);
+/// - a leading "by" is dropped (`2024 by 한빛일보`);
 /// - the holder is the first segment that is not a slogan (`조선일보 & chosun.com` → `조선일보`,
 ///   `SBS & SBS Digital News Lab.` → `SBS`).
 enum HolderName {
@@ -101,7 +102,10 @@ enum HolderName {
     }
 
     private static func render(_ words: [(Int, Int)], _ f: FoldedText) -> String? {
-        let text = words.map { f.string($0.0, $0.1) }.joined(separator: " ")
+        var names = words.map { f.string($0.0, $0.1) }
+        // `Copyright ⓒ 2024 by 한빛일보`
+        if names.count > 1, names[0].lowercased() == "by" { names.removeFirst() }
+        let text = names.joined(separator: " ")
         return text.isEmpty ? nil : text
     }
 

@@ -98,13 +98,13 @@ public enum NoticeGrammar {
         return nil
     }
 
-    /// A token after which a new sentence or item may begin: `.` `|` or a closing bracket,
-    /// followed by a space.
+    /// A token after which a new sentence or item may begin: `.` `|` `-` `/`, a closing bracket
+    /// or a symbol, followed by a space.
     private static func isSentenceBoundary(_ t: [NoticeToken], _ k: Int) -> Bool {
         guard t[k + 1].spaceBefore else { return false }
         switch t[k].kind {
-        case .separator(let c): return c == 0x2E || c == Scalar.bar
-        case .close: return true
+        case .separator(let c): return c == 0x2E || c == Scalar.bar || c == Scalar.dash || c == 0x2F
+        case .close, .decoration: return true
         default: return false
         }
     }
@@ -313,6 +313,11 @@ public enum NoticeGrammar {
             }
         }
         let anchored = firstAnchor >= 0
+        // `무단 전재 및 재배포 금지 <한빛일보>`: a bracketed name after the clause.
+        if holder == nil, !anchored, let last = clauses.last,
+           let r = regions.first(where: { $0.lo >= last.hi && $0.letters == 0 && $0.bracketLetters > 0 }) {
+            holder = HolderName.extract(t, r.lo, r.hi, f)
+        }
         var confidence: Double
 
         if !clauses.isEmpty {
