@@ -148,7 +148,7 @@ public enum NoticeGrammar {
         /// Letters inside quotes (slogans).
         var quotedLetters = 0
         var hasNumberOrURL = false
-        /// Letters in a word that ends a sentence (…다, …요), outside brackets and quotes.
+        /// Words that end a sentence (…다, …요), outside brackets and quotes.
         var sentenceWords = 0
         /// Words ending in a case particle (…은, …는, …을, …를), outside brackets and quotes.
         var particleWords = 0
@@ -213,47 +213,7 @@ public enum NoticeGrammar {
             if firstAnchor < 0, t[k].kind != .terminal(.reserved) { firstAnchor = k }
         }
 
-        // Free regions between units.
-        var regions: [Region] = []
-        var depth = 0, quoted = false
-        var k = lo
-        while k < hi {
-            if isUnit[k - lo] { k += 1; continue }
-            var r = Region(lo: k, hi: k)
-            var previousWordEnd = -1
-            while k < hi, !isUnit[k - lo] {
-                let token = t[k]
-                switch token.kind {
-                case .open: depth += 1
-                case .close: depth = max(0, depth - 1)
-                case .quote: quoted.toggle()
-                case .url, .number: r.hasNumberOrURL = true
-                case .separator, .decoration, .mark, .terminal(.company): break
-                default:
-                    let n = letterCount(s, token.lo, token.hi)
-                    if depth > 0 { r.bracketLetters += n }
-                    else if quoted { r.quotedLetters += n }
-                    else {
-                        r.letters += n
-                        if token.spaceBefore || previousWordEnd != token.lo { r.words += 1 }
-                        // Judge the word when it ends (the next token is not glued to it).
-                        let wordEnds = k + 1 >= hi || t[k + 1].spaceBefore || !isWordToken(t[k + 1].kind)
-                        if wordEnds, token.hi - token.lo >= 1 {
-                            let last = s[token.hi - 1]
-                            let wordLength = token.hi - wordStart(t, k)
-                            if wordLength >= 2 && (last == 0xB2E4 || last == 0xC694 || last == 0xC8E0) { r.sentenceWords += 1 }
-                            if wordLength >= 2 && (last == 0xC740 || last == 0xB294 || last == 0xC744 || last == 0xB97C) {
-                                r.particleWords += 1
-                            }
-                        }
-                        previousWordEnd = token.hi
-                    }
-                }
-                k += 1
-            }
-            r.hi = k
-            regions.append(r)
-        }
+        let regions = freeRegions(t, lo, hi, isUnit, s)
 
         if let (p, at) = phrase, p != .ownWork {
             guard var parsed = sentenceForm(p, at: at, t, lo, hi, clauses, regions, f) else { return nil }
@@ -364,6 +324,52 @@ public enum NoticeGrammar {
             if !["of", "and", "the", "de"].contains(word) { return false }
         }
         return true
+    }
+
+    /// The runs of tokens between grammar units, with what kind of text they hold.
+    private static func freeRegions(_ t: [NoticeToken], _ lo: Int, _ hi: Int, _ isUnit: [Bool], _ s: [UInt32]) -> [Region] {
+        var regions: [Region] = []
+        var depth = 0, quoted = false
+        var k = lo
+        while k < hi {
+            if isUnit[k - lo] { k += 1; continue }
+            var r = Region(lo: k, hi: k)
+            var previousWordEnd = -1
+            while k < hi, !isUnit[k - lo] {
+                let token = t[k]
+                switch token.kind {
+                case .open: depth += 1
+                case .close: depth = max(0, depth - 1)
+                case .quote: quoted.toggle()
+                case .url, .number: r.hasNumberOrURL = true
+                case .separator, .decoration, .mark, .terminal(.company): break
+                default:
+                    let n = letterCount(s, token.lo, token.hi)
+                    if depth > 0 { r.bracketLetters += n }
+                    else if quoted { r.quotedLetters += n }
+                    else {
+                        r.letters += n
+                        if token.spaceBefore || previousWordEnd != token.lo { r.words += 1 }
+                        // Judge the word when it ends (the next token is not glued to it).
+                        let wordEnds = k + 1 >= hi || t[k + 1].spaceBefore || !isWordToken(t[k + 1].kind)
+                        if wordEnds, token.hi - token.lo >= 1 {
+                            let last = s[token.hi - 1]
+                            let wordLength = token.hi - wordStart(t, k)
+                            if wordLength >= 2 && (last == 0xB2E4 || last == 0xC694 || last == 0xC8E0) { r.sentenceWords += 1 }
+                            if wordLength >= 2 && (last == 0xC740 || last == 0xB294 || last == 0xC744 || last == 0xB97C) {
+                                r.particleWords += 1
+                            }
+                        }
+                        previousWordEnd = token.hi
+                    }
+                }
+                k += 1
+            }
+            r.hi = k
+            regions.append(r)
+        }
+
+        return regions
     }
 
     // MARK: Sentence forms
