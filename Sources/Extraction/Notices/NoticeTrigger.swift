@@ -1,0 +1,67 @@
+/// A cheap test before tokenising a line: does it hold any word a notice cannot do without?
+///
+/// Every production of `NoticeGrammar` needs a lead or reservation (©, (c), 저작…, 판권,
+/// copyright, reserved), a terminator (금지, 금합니다, 금함, 불가, 불허, 엄금, prohibited, forbidden,
+/// not permitted/allowed, may not be), 무단, or — for licensing lines — 문의. A line without any of
+/// them is never tokenised.
+enum NoticeTrigger {
+    private static let starts = ScalarSet([Scalar.mark, 0xC800, 0xBB34, 0xAE08, 0xBD88, 0xC5C4, 0xD310, 0xBB38, Scalar.open,
+                                           0x63, 0x43, 0x72, 0x52, 0x70, 0x50, 0x66, 0x46, 0x6E, 0x4E])
+
+    static func mayContainNotice(_ s: [UInt32], _ a: Int, _ b: Int, inquiry: Bool) -> Bool {
+        let starts = Self.starts
+        var k = a
+        while k < b {
+            let c = s[k]
+            if !starts.contains(c) { k += 1; continue }
+            let next: UInt32 = k + 1 < b ? s[k + 1] : 0
+            switch c {
+            case Scalar.mark:
+                return true
+            case 0xC800 where next == 0xC791:  // 저작
+                return true
+            case 0xBB34 where next == 0xB2E8:  // 무단
+                return true
+            case 0xAE08 where next == 0xC9C0 || next == 0xD569 || next == 0xD568:  // 금지 금합 금함
+                return true
+            case 0xBD88 where next == 0xAC00 || next == 0xD5C8:  // 불가 불허
+                return true
+            case 0xC5C4 where next == 0xAE08:  // 엄금
+                return true
+            case 0xD310 where next == 0xAD8C:  // 판권
+                return true
+            case 0xBB38 where inquiry && next == 0xC758:  // 문의
+                return true
+            case Scalar.open where Scalar.lower(next) == 0x63:  // (c)
+                return true
+            case 0x63, 0x43:
+                if matches(s, k, b, "copyright") { return true }
+            case 0x72, 0x52:
+                if matches(s, k, b, "reserved") { return true }
+            case 0x70, 0x50:
+                if matches(s, k, b, "prohibited") { return true }
+            case 0x66, 0x46:
+                if matches(s, k, b, "forbidden") { return true }
+            case 0x6E, 0x4E:
+                if matches(s, k, b, "not ") { return true }
+            default:
+                break
+            }
+            k += 1
+        }
+        return false
+    }
+
+    private static func matches(_ s: [UInt32], _ k: Int, _ b: Int, _ word: StaticString) -> Bool {
+        guard k + word.utf8CodeUnitCount <= b else { return false }
+        var i = k
+        var ok = true
+        word.withUTF8Buffer { bytes in
+            for byte in bytes where ok {
+                if Scalar.lower(s[i]) != UInt32(byte) { ok = false }
+                i += 1
+            }
+        }
+        return ok
+    }
+}
