@@ -38,7 +38,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], swiftSettings: strict),
         .executableTarget(name: "copyscan", dependencies: [
-            "Scanning", "Reporting", "Extraction",
+            "Scanning", "Reporting", "Extraction", "CorpusIndex",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting"], path: "Sources/copyscan-bench", swiftSettings: strict),

@@ -125,6 +125,20 @@ public final class CorpusIndex {
         return try statement.step() ? Int(statement.int(0)) : 0
     }
 
+    /// The version of the article reader that extracted the stored articles (nil when unknown).
+    /// Notices, credits and boilerplate ranges come from it, so a newer reader must re-read
+    /// every file even when the files did not change.
+    public func extractionVersion() throws(IndexError) -> String? {
+        let statement = try db.prepare("SELECT value FROM meta WHERE key = 'extractionVersion'")
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    public func setExtractionVersion(_ version: String) throws(IndexError) {
+        let statement = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('extractionVersion', ?)")
+        statement.bind(1, version)
+        try statement.run()
+    }
+
     /// Content hash of every indexed file.
     public func fileHashes() throws(IndexError) -> [String: String] {
         var out: [String: String] = [:]

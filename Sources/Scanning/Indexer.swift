@@ -38,7 +38,9 @@ public struct Indexer: Sendable {
         let index = try CorpusIndex.openOrCreate(at: indexPath, parameters: parameters)
         let collected = InputCollector.collect(paths)
         summary.problems = collected.problems
-        let known = try index.fileHashes()
+        // Articles read by another version of the reader are read again, changed or not.
+        let stale = try index.extractionVersion() != ArticleReader.version
+        let known = stale ? [:] : try index.fileHashes()
 
         // Files gone from an indexed directory leave the index too.
         var batch = IndexBatch()
@@ -47,7 +49,7 @@ public struct Indexer: Sendable {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             let prefix = InputCollector.absolute(path) + "/"
-            for file in known.keys where file.hasPrefix(prefix) && !present.contains(file) {
+            for file in try index.fileHashes().keys where file.hasPrefix(prefix) && !present.contains(file) {
                 batch.removals.append(file)
                 summary.removed += 1
             }
@@ -110,6 +112,7 @@ public struct Indexer: Sendable {
             if pendingBytes >= chunkBytes { try flush() }
         }
         try flush()
+        if stale { try index.setExtractionVersion(ArticleReader.version) }
         summary.indexDocuments = index.documentCount
         summary.seconds = Date().timeIntervalSince(started)
         return summary

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CorpusIndex
+import Extraction
 import Foundation
 import Policy
 import Reporting
@@ -114,6 +116,9 @@ func runScan(archive: ArchiveOptions, policy: PolicyOptions, gate: GateOptions, 
     do {
         let configuration = try Configuration.load(explicit: gate.config)
         let indexPath = try archive.resolveIndex(jobs: jobs)
+        if let stored = try? CorpusIndex.open(at: indexPath).extractionVersion(), stored != ArticleReader.version {
+            Output.note("warning: \(indexPath) holds articles read by another version of copyscan (\(stored)); run `copyscan index` on the archive again so notices and boilerplate are current")
+        }
         var options = ScanOptions(configuration)
         options.policy = policy.apply(to: configuration.policy)
         options.jobs = jobs

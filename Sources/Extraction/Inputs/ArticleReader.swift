@@ -7,6 +7,10 @@ import Foundation
 /// article per line), `.html`/`.htm` (a page; main text extracted). A JSON Lines file can hold
 /// good and bad lines: each line gives an article or an error naming `path:line`.
 public enum ArticleReader {
+    /// Changes whenever the same bytes may be read into a different article (body, notices,
+    /// credits, boilerplate ranges): indexes re-read their files when it changes.
+    public static let version = "articles-v2"
+
     public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "jsonl", "ndjson", "html", "htm", "xhtml"]
 
     public static func read(path: String) -> [Result<Article, InputError>] {

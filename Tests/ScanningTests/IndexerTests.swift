@@ -1,0 +1,47 @@
+import CorpusIndex
+import Foundation
+import Testing
+@testable import Scanning
+
+@Suite("Indexer: incremental updates")
+struct IndexerTests {
+    func archive() throws -> (dir: String, index: String) {
+        let dir = NSTemporaryDirectory() + "copyscan-indexer-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/archive", withIntermediateDirectories: true)
+        for i in 0..<3 {
+            try "기사 \(i)번의 본문은 충분히 길게 쓰여서 지문이 만들어진다. 지역 소식과 날씨, 교통 정보가 함께 담겨 있다. 번호 \(i * 7919)."
+                .write(toFile: "\(dir)/archive/\(i).txt", atomically: true, encoding: .utf8)
+        }
+        return (dir, dir + "/index.sqlite")
+    }
+
+    @Test("unchanged files are skipped, changed ones replaced, vanished ones removed")
+    func incremental() throws {
+        let (dir, index) = try archive()
+        var indexer = Indexer(jobs: 2)
+        indexer.showProgress = false
+        let first = try indexer.index(paths: [dir + "/archive"], into: index)
+        #expect(first.added == 3 && first.indexDocuments == 3)
+        let again = try indexer.index(paths: [dir + "/archive"], into: index)
+        #expect(again.unchanged == 3 && again.added == 0 && again.updated == 0)
+        try "바뀐 본문이다. 완전히 새로운 내용으로 교체되었고 길이도 충분하다. 우주 발사체 이야기.".write(toFile: dir + "/archive/1.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: dir + "/archive/2.txt")
+        let third = try indexer.index(paths: [dir + "/archive"], into: index)
+        #expect(third.updated == 1 && third.removed == 1 && third.unchanged == 1)
+        #expect(third.indexDocuments == 2)
+    }
+
+    @Test("an index whose articles were read by another reader version re-reads every file")
+    func extractionVersion() throws {
+        let (dir, index) = try archive()
+        var indexer = Indexer(jobs: 1)
+        indexer.showProgress = false
+        _ = try indexer.index(paths: [dir + "/archive"], into: index)
+        try CorpusIndex.open(at: index, readOnly: false).setExtractionVersion("articles-v0")
+        let again = try indexer.index(paths: [dir + "/archive"], into: index)
+        #expect(again.unchanged == 0)
+        #expect(again.indexDocuments == 3)
+        let reread = try indexer.index(paths: [dir + "/archive"], into: index)
+        #expect(reread.unchanged == 3)
+    }
+}
