@@ -1,0 +1,85 @@
+/// What HTML elements and their class/id names mean for reading an article.
+enum HTMLVocabulary {
+    /// Elements whose content is never article text.
+    static let invisibleTags: Set<String> = [
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video",
+        "audio", "source", "track", "map", "head", "title", "meta", "link", "button", "select", "option",
+        "textarea", "input", "math", "dialog",
+    ]
+
+    /// Elements that are page furniture rather than article text.
+    static let furnitureTags: Set<String> = ["nav", "aside", "form", "menu", "figcaption", "header", "footer"]
+
+    /// Elements that end a paragraph.
+    static let blockTags: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
+        "th", "table", "thead", "tbody", "tfoot", "caption", "section", "article", "blockquote", "pre", "hr",
+        "address", "center", "figure", "figcaption", "header", "footer", "main", "nav", "aside", "form",
+        "fieldset", "legend", "details", "summary", "body", "html", "iframe", "img",
+    ]
+
+    /// Class or id words (after splitting on punctuation and camelCase) that mark elements
+    /// which hold no article text: sharing widgets, ads, lists of other articles, comments.
+    static let boilerplateWords: Set<String> = [
+        "share", "sharing", "sns", "social", "ad", "ads", "adv", "advert", "advertisement", "adsense",
+        "adsbygoogle", "banner", "sponsor", "sponsored", "promotion", "promo", "related", "relation",
+        "relate", "recommend", "recomm", "recommended", "comment", "comments", "reply", "replies",
+        "popular", "ranking", "rank", "most", "hot", "best", "tag", "tags", "keyword", "keywords",
+        "subscribe", "subscription", "newsletter", "menu", "nav", "navigation", "gnb", "lnb", "snb",
+        "breadcrumb", "breadcrumbs", "sidebar", "aside", "footer", "util", "utility", "toolbar", "tool",
+        "tools", "print", "font", "fontsize", "copyright", "copyrights", "widget", "popup", "layer",
+        "modal", "login", "search", "blind", "hidden", "hide", "skip", "sronly", "ir", "taboola",
+        "dable", "outbrain", "reporter", "journalist", "btn", "button", "player",
+    ]
+
+    /// Class or id words that suggest an article container (used by the density scorer).
+    static let contentWords: Set<String> = [
+        "article", "articles", "body", "content", "contents", "cont", "entry", "main", "news", "post",
+        "story", "text", "txt", "view", "detail", "read", "column",
+    ]
+
+    /// Lower-case words of an element's class and id, split on punctuation and camelCase
+    /// boundaries: `w_article_ad` → w, article, ad; `relatedNews` → related, news.
+    static func words(of node: HTMLNode) -> [String] {
+        var result: [String] = []
+        for value in [node.attribute("class"), node.attribute("id")] {
+            guard let value else { continue }
+            var current = ""
+            var previousLower = false
+            for s in value.unicodeScalars {
+                let isUpper = s.properties.isUppercase
+                let isAlnum = s.properties.isAlphabetic || ("0"..."9").contains(s)
+                if !isAlnum || (isUpper && previousLower) {
+                    if !current.isEmpty { result.append(current) }
+                    current = ""
+                }
+                if isAlnum { current.unicodeScalars.append(contentsOf: String(s).lowercased().unicodeScalars) }
+                previousLower = s.properties.isLowercase || ("0"..."9").contains(s)
+            }
+            if !current.isEmpty { result.append(current) }
+        }
+        return result
+    }
+
+    /// True for elements hidden from readers (`hidden`, `display:none`, `aria-hidden`).
+    static func isHidden(_ node: HTMLNode) -> Bool {
+        if node.attribute("hidden") != nil { return true }
+        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
+           style.contains("display:none") || style.contains("visibility:hidden") {
+            return true
+        }
+        return false
+    }
+
+    /// An element that holds page furniture, not article text, judged by tag, role and names.
+    static func isBoilerplate(_ node: HTMLNode, tag: String) -> Bool {
+        if furnitureTags.contains(tag) { return true }
+        if let role = node.attribute("role")?.lowercased(),
+           ["navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "search", "dialog"].contains(role) {
+            return true
+        }
+        if isHidden(node) { return true }
+        return words(of: node).contains(where: boilerplateWords.contains)
+    }
+}
