@@ -30,6 +30,9 @@ public enum CharsetSniffer {
         if let (bom, length) = byteOrderMark(bytes) {
             return Result(charset: bom, reason: .byteOrderMark, declared: external, bomLength: length, statistics: stats)
         }
+        if let utf16 = stats.unmarkedUTF16 {
+            return Result(charset: utf16, reason: .statistics, declared: external, bomLength: 0, statistics: stats)
+        }
         let declared = external ?? declaredCharset(in: bytes)
         let (charset, reason) = decide(declared: declared, stats: stats)
         return Result(charset: charset, reason: reason, declared: declared, bomLength: 0, statistics: stats)
@@ -144,6 +147,9 @@ public struct ByteStatistics: Sendable, Hashable {
     public var cp949Errors = 0
     /// Control bytes other than tab, newline, form feed, carriage return and escape.
     public var controlBytes = 0
+    /// NUL bytes at even and odd offsets: ASCII text in UTF-16 has one NUL per character.
+    public var evenNULs = 0
+    public var oddNULs = 0
 
     public init(_ b: [UInt8]) {
         count = b.count
@@ -152,6 +158,9 @@ public struct ByteStatistics: Sendable, Hashable {
             let c = b[i]
             if c < 0x80 {
                 if c < 0x20, c != 0x09, c != 0x0A, c != 0x0C, c != 0x0D, c != 0x1B { controlBytes += 1 }
+                if c == 0 {
+                    if i & 1 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+                }
                 i += 1
                 continue
             }
@@ -226,9 +235,17 @@ public struct ByteStatistics: Sendable, Hashable {
         return cp949Errors * 20 <= cp949Pairs
     }
 
+    /// UTF-16 without a byte-order mark: NULs in every other byte, almost all on one side.
+    public var unmarkedUTF16: Charset? {
+        guard count >= 8 else { return nil }
+        if oddNULs * 4 >= count, evenNULs * 20 <= oddNULs { return .utf16LittleEndian }
+        if evenNULs * 4 >= count, oddNULs * 20 <= evenNULs { return .utf16BigEndian }
+        return nil
+    }
+
     /// Many control bytes: an image, archive or other binary file, not a page.
     public var looksBinary: Bool {
-        guard count > 0 else { return false }
+        guard count > 0, unmarkedUTF16 == nil else { return false }
         return controlBytes * 100 >= count * 2 && controlBytes >= 4
     }
 }

@@ -72,14 +72,53 @@ enum HTMLVocabulary {
         return false
     }
 
-    /// An element that holds page furniture, not article text, judged by tag, role and names.
-    static func isBoilerplate(_ node: HTMLNode, tag: String) -> Bool {
-        if furnitureTags.contains(tag) { return true }
+    /// Why an element counts as page furniture.
+    enum Furniture {
+        /// Its tag, role or hiddenness says so.
+        case structural
+        /// Only its class or id words say so; names can mislead (YTN's article text sits in
+        /// `#CmAdContent`, "content with ads").
+        case named
+    }
+
+    /// Whether an element holds page furniture rather than article text, judged by tag, role,
+    /// visibility and names.
+    static func furniture(_ node: HTMLNode, tag: String) -> Furniture? {
+        if furnitureTags.contains(tag) { return .structural }
         if let role = node.attribute("role")?.lowercased(),
            ["navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "search", "dialog"].contains(role) {
-            return true
+            return .structural
         }
-        if isHidden(node) { return true }
-        return words(of: node).contains(where: boilerplateWords.contains)
+        if isHidden(node) { return .structural }
+        return words(of: node).contains(where: boilerplateWords.contains) ? .named : nil
+    }
+
+    static func isBoilerplate(_ node: HTMLNode, tag: String) -> Bool { furniture(node, tag: tag) != nil }
+
+    /// True when the element holds a good amount of prose that is not link text: ads, share
+    /// bars and headline lists never do, so such an element is article text whatever its name.
+    /// Looks at a bounded number of nodes.
+    static func holdsProse(_ node: HTMLNode, minimumCharacters: Int = 200, nodeBudget: Int = 5_000) -> Bool {
+        var characters = 0, linkCharacters = 0, visited = 0
+        var links: Set<HTMLNode> = []
+        HTMLWalk.walk(node, enter: { n in
+            visited += 1
+            if visited > nodeBudget { return .skipChildren }
+            if n.isText {
+                let count = n.text?.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) } ?? 0
+                characters += count
+                if !links.isEmpty { linkCharacters += count }
+                return .skipChildren
+            }
+            guard n.isElement else { return .skipChildren }
+            let tag = n.tag
+            if invisibleTags.contains(tag) { return .skipChildren }
+            if tag == "a" { links.insert(n) }
+            return .descend
+        }, leave: { n in
+            links.remove(n)
+        })
+        let prose = characters - linkCharacters
+        return prose >= minimumCharacters && linkCharacters * 4 <= characters
     }
 }

@@ -5,6 +5,8 @@ struct CollectedParagraph: Hashable {
     var characters: Int
     /// Non-whitespace scalars inside links that lead elsewhere (not `mailto:`).
     var linkCharacters: Int
+    /// The element holding the paragraph's first text, for telling where on the page it is.
+    var origin: HTMLNode? = nil
 
     var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
 }
@@ -19,22 +21,33 @@ struct ParagraphCollector {
     /// Further elements to leave out, such as the article body when reading the rest of a page.
     var excluded: Set<HTMLNode> = []
 
+    /// Prose checks cost a walk of the element; past this many per page, names alone decide.
+    static let proseCheckLimit = 100
+
     func collect(_ root: HTMLNode) -> [CollectedParagraph] {
         var builder = ParagraphBuilder()
         var linkDepth = 0
         var linkNodes: Set<HTMLNode> = []
+        var proseChecks = 0
         HTMLWalk.walk(root, enter: { node in
             if node.isText {
-                if let t = node.text { builder.append(t, inLink: linkDepth > 0) }
+                if let t = node.text { builder.append(t, inLink: linkDepth > 0, origin: node.parent) }
                 return .skipChildren
             }
             guard node.isElement else { return .skipChildren }
             if excluded.contains(node) { return .skipChildren }
             let tag = node.tag
             if HTMLVocabulary.invisibleTags.contains(tag) { return .skipChildren }
-            if node != root, skipsBoilerplate, HTMLVocabulary.isBoilerplate(node, tag: tag) {
-                builder.endParagraph()
-                return .skipChildren
+            if node != root, skipsBoilerplate, let kind = HTMLVocabulary.furniture(node, tag: tag) {
+                var keep = false
+                if kind == .named, proseChecks < ParagraphCollector.proseCheckLimit {
+                    proseChecks += 1
+                    keep = HTMLVocabulary.holdsProse(node)
+                }
+                if !keep {
+                    builder.endParagraph()
+                    return .skipChildren
+                }
             }
             if HTMLVocabulary.blockTags.contains(tag) { builder.endParagraph() }
             if tag == "a", let href = node.attribute("href"), !href.lowercased().hasPrefix("mailto:") {
@@ -59,14 +72,16 @@ struct ParagraphBuilder {
     private var characters = 0
     private var linkCharacters = 0
     private var pendingSpace = false
+    private var origin: HTMLNode?
 
-    mutating func append(_ text: String, inLink: Bool) {
+    mutating func append(_ text: String, inLink: Bool, origin: HTMLNode? = nil) {
         for s in text.unicodeScalars {
             if s.properties.isWhitespace {
                 pendingSpace = true
                 continue
             }
             if ParagraphBuilder.isInvisible(s) { continue }
+            if current.isEmpty { self.origin = origin }
             if pendingSpace, !current.isEmpty { current.append(" ") }
             pendingSpace = false
             current.append(s)
@@ -78,12 +93,13 @@ struct ParagraphBuilder {
     mutating func endParagraph() {
         if characters > 0 {
             paragraphs.append(CollectedParagraph(text: TextNormalizer.nfc(String(current)), characters: characters,
-                                                 linkCharacters: linkCharacters))
+                                                 linkCharacters: linkCharacters, origin: origin))
         }
         current = String.UnicodeScalarView()
         characters = 0
         linkCharacters = 0
         pendingSpace = false
+        origin = nil
     }
 
     /// Zero-width and formatting characters that pages sprinkle into text.
