@@ -8,6 +8,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
 #include <libxml/globals.h>
+#include <libxml/parserInternals.h>
 
 // xmlFree is a global function pointer declared through macros; Swift imports it poorly.
 static inline void clibxml2_free(void *p) { xmlFree(p); }
@@ -26,8 +27,19 @@ static inline void clibxml2_silence_errors(void) {
 
 // Lenient HTML parsing of UTF-8 text. IGNORE_ENC keeps libxml2 from re-decoding the text when
 // a <meta charset> inside it names another encoding: the caller has already decoded it.
+// XML_PARSE_HUGE lifts the 256-level depth limit, past which libxml2 halts and drops the rest
+// of the page; htmlCtxtUseOptions in 2.9 ignores that flag, so it is set on the context.
 static inline htmlDocPtr clibxml2_parse_utf8_html(const char *buffer, int size) {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
         | HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-    return htmlReadMemory(buffer, size, NULL, "UTF-8", options);
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
+    if (ctxt == NULL) return NULL;
+    htmlCtxtUseOptions(ctxt, options);
+    ctxt->options |= XML_PARSE_HUGE;
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctxt);
+    htmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    htmlFreeParserCtxt(ctxt);
+    return doc;
 }

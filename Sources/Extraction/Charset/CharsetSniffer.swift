@@ -238,8 +238,8 @@ public struct ByteStatistics: Sendable, Hashable {
     /// UTF-16 without a byte-order mark: NULs in every other byte, almost all on one side.
     public var unmarkedUTF16: Charset? {
         guard count >= 8 else { return nil }
-        if oddNULs * 4 >= count, evenNULs * 20 <= oddNULs { return .utf16LittleEndian }
-        if evenNULs * 4 >= count, oddNULs * 20 <= evenNULs { return .utf16BigEndian }
+        if oddNULs * 8 >= count, evenNULs * 20 <= oddNULs { return .utf16LittleEndian }
+        if evenNULs * 8 >= count, oddNULs * 20 <= evenNULs { return .utf16BigEndian }
         return nil
     }
 

@@ -14,13 +14,14 @@ enum TitleCleaner {
     static func clean(_ raw: String, siteNames: [String]) -> String {
         var title = normalizeSpaces(HTMLEntities.decode(raw))
         let names = siteNames.map(ParagraphFilter.compact).filter { !$0.isEmpty }
-        // At most two rounds: "Headline - Section - Site".
-        for _ in 0..<2 {
-            guard let (head, tail) = lastSplit(title), !head.isEmpty else { break }
-            let key = ParagraphFilter.compact(tail)
-            let isSite = names.contains { key == $0 || key.contains($0) || (!key.isEmpty && $0.contains(key)) }
-            let looksLikeOutlet = tail.count <= 24 && outletWords.contains { tail.lowercased().contains($0) }
-            guard isSite || looksLikeOutlet else { break }
+        guard let (head, tail) = lastSplit(title), !head.isEmpty else { return title }
+        let key = ParagraphFilter.compact(tail)
+        let isSite = names.contains { key == $0 || key.contains($0) || (!key.isEmpty && $0.contains(key)) }
+        let looksLikeOutlet = tail.count <= 24 && outletWords.contains { tail.lowercased().contains($0) }
+        guard isSite || looksLikeOutlet else { return title }
+        title = head
+        // "Headline - Section - Site": a short section name before the site goes too.
+        if let (head, section) = lastSplit(title), !head.isEmpty, section.count <= 15, head.count > section.count {
             title = head
         }
         return title
