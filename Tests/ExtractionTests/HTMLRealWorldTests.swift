@@ -5,7 +5,13 @@ import Testing
 
 /// The third-party pages in ../shared/realworld (never copied into the repository).
 enum RealWorldPages {
-    static let root: String? = RealWorldCorpus.defaultRoot(relativeTo: #filePath)
+    /// COPYSCAN_REALWORLD overrides the default `../shared/realworld` next to the repository.
+    static let root: String? = {
+        if let given = ProcessInfo.processInfo.environment["COPYSCAN_REALWORLD"], !given.isEmpty {
+            return FileManager.default.fileExists(atPath: given + "/README.md") ? given : nil
+        }
+        return RealWorldCorpus.defaultRoot(relativeTo: #filePath)
+    }()
     static var isAvailable: Bool {
         if root == nil { print("SKIP: ../shared/realworld (relative to the repository root) is absent; real-page tests do not run") }
         return root != nil
