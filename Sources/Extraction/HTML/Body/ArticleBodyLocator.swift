@@ -38,8 +38,9 @@ enum ArticleBodyLocator {
         var matches = [[HTMLNode]](repeating: [], count: selectors.count)
         HTMLWalk.walk(body) { node in
             guard node.isElement else { return .skipChildren }
-            if HTMLVocabulary.invisibleTags.contains(node.tag) { return .skipChildren }
-            for (i, selector) in selectors.enumerated() where selector.matches(node) {
+            let names = KnownContainers.Names(node)
+            if HTMLVocabulary.invisibleTags.contains(names.tag) { return .skipChildren }
+            for (i, selector) in selectors.enumerated() where selector.matches(names) {
                 matches[i].append(node)
             }
             return .descend

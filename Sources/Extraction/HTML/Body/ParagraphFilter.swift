@@ -1,5 +1,3 @@
-import Foundation
-
 /// Drops paragraphs that are page furniture even inside an article container: lists of other
 /// headlines, widget labels, player messages.
 enum ParagraphFilter {
@@ -22,10 +20,12 @@ enum ParagraphFilter {
     static func clean(_ paragraphs: [CollectedParagraph]) -> [CollectedParagraph] {
         paragraphs.filter { p in
             if p.linkCharacters > 0, p.linkDensity >= 0.5 { return false }
+            if isMarkupDebris(p.text) { return false }
+            // Labels are short; long paragraphs are never compared against them.
+            guard p.characters <= 80 else { return true }
             let key = compact(p.text)
             if isListHeading(key) { return false }
-            if isMarkupDebris(p.text) { return false }
-            if widgetMessages.contains(where: { key.hasPrefix($0) }) && key.count < 80 { return false }
+            if widgetMessages.contains(where: { key.hasPrefix($0) }) { return false }
             return true
         }
     }
@@ -37,9 +37,10 @@ enum ParagraphFilter {
         return listHeadings.contains { heading in
             if key == heading { return true }
             if key.hasPrefix(heading) { return key.count <= heading.count + 6 }
-            guard heading.hasSuffix("뉴스") || heading.hasSuffix("기사"), let r = key.range(of: heading) else { return false }
-            let before = key.distance(from: key.startIndex, to: r.lowerBound)
-            let after = key.distance(from: r.upperBound, to: key.endIndex)
+            guard heading.hasSuffix("뉴스") || heading.hasSuffix("기사"),
+                  let offset = TextSearch.firstOffset(of: heading, in: key) else { return false }
+            let before = String(decoding: key.utf8.prefix(offset), as: UTF8.self).count
+            let after = key.count - before - heading.count
             return before <= 8 && (after <= 2 || key.count > 24)
         }
     }

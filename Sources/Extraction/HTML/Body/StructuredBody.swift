@@ -19,7 +19,7 @@ enum StructuredBody {
     /// Arc Publishing's ANS story: `content_elements` of type text, header and list hold the
     /// article's paragraphs as small HTML strings; images, ads and embeds are other types.
     static func arcPublishing(_ scripts: [String]) -> [String]? {
-        for script in scripts where script.contains("Fusion.globalContent") {
+        for script in scripts where TextSearch.contains(script, "Fusion.globalContent") {
             guard let json = LenientJSON.balancedValue(after: "Fusion.globalContent", in: script),
                   let story = LenientJSON.parse(json) as? [String: Any],
                   let elements = story["content_elements"] as? [Any] else { continue }

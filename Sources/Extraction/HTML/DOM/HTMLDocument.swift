@@ -66,11 +66,11 @@ final class HTMLDocument {
     /// The `<body>` element, else the root.
     var body: HTMLNode? {
         guard let root else { return nil }
-        return root.children.first(where: { $0.tag == "body" }) ?? root
+        return root.child(named: "body") ?? root
     }
 
     var head: HTMLNode? {
-        root?.children.first(where: { $0.tag == "head" })
+        root?.child(named: "head")
     }
 }
 

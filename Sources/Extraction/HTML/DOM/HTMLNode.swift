@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// A borrowed view of one libxml2 node. Valid only while its `HTMLDocument` is alive.
 struct HTMLNode: Hashable {
@@ -24,10 +25,27 @@ struct HTMLNode: Hashable {
 
     var children: HTMLChildren { HTMLChildren(first: firstChild) }
 
+    /// The first child element with this tag. A plain loop: Swift 6.3's optimiser crashes on
+    /// `children.first(where:)` inlined into callers (release builds, CopyPropagation).
+    func child(named tag: String) -> HTMLNode? {
+        var node = firstChild
+        while let n = node {
+            if n.tag == tag { return n }
+            node = n.nextSibling
+        }
+        return nil
+    }
+
     /// The text of a text or CDATA node.
     var text: String? {
         guard isText, let content = raw.pointee.content else { return nil }
         return String(cString: content)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a text or CDATA node, without copying them.
+    func withTextBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard isText, let content = raw.pointee.content else { return }
+        body(UnsafeBufferPointer(start: content, count: strlen(content)))
     }
 
     /// An attribute's value (names are lower case), entities already decoded by the parser.

@@ -47,14 +47,23 @@ enum HTMLVocabulary {
             var current = ""
             var previousLower = false
             for s in value.unicodeScalars {
-                let isUpper = s.properties.isUppercase
-                let isAlnum = s.properties.isAlphabetic || ("0"..."9").contains(s)
+                let v = s.value
+                let ascii = v < 0x80
+                let isUpper = ascii ? (v >= 0x41 && v <= 0x5A) : s.properties.isUppercase
+                let isDigit = v >= 0x30 && v <= 0x39
+                let isAlnum = ascii ? (isUpper || isDigit || (v >= 0x61 && v <= 0x7A)) : s.properties.isAlphabetic
                 if !isAlnum || (isUpper && previousLower) {
                     if !current.isEmpty { result.append(current) }
                     current = ""
                 }
-                if isAlnum { current.unicodeScalars.append(contentsOf: String(s).lowercased().unicodeScalars) }
-                previousLower = s.properties.isLowercase || ("0"..."9").contains(s)
+                if isAlnum {
+                    if ascii {
+                        current.unicodeScalars.append(Unicode.Scalar(UInt8(isUpper ? v | 0x20 : v)))
+                    } else {
+                        current += String(s).lowercased()
+                    }
+                }
+                previousLower = ascii ? (isDigit || (v >= 0x61 && v <= 0x7A)) : s.properties.isLowercase
             }
             if !current.isEmpty { result.append(current) }
         }
@@ -66,7 +75,7 @@ enum HTMLVocabulary {
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
         if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
-           style.contains("display:none") || style.contains("visibility:hidden") {
+           TextSearch.contains(style, "display:none") || TextSearch.contains(style, "visibility:hidden") {
             return true
         }
         return false

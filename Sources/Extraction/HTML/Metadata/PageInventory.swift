@@ -48,7 +48,7 @@ struct PageInventory {
             case "script":
                 let type = node.attribute("type")?.lowercased() ?? ""
                 let source = node.rawText
-                if type.contains("ld+json") {
+                if TextSearch.contains(type, "ld+json") {
                     if let value = LenientJSON.parse(source[...]) { jsonLD.append(value) }
                 } else if !source.isEmpty {
                     scripts.append(source)

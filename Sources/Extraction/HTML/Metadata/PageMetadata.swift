@@ -54,12 +54,12 @@ struct PageMetadata: Hashable {
             page.firstMeta(["author", "dable:author", "dd:author", "article:author", "byl", "byline", "sailthru.author"]),
         ]
         author = authorCandidates.lazy.compactMap { $0.map(PageMetadata.clean) }.first { value in
-            !value.isEmpty && !value.contains("://") && ParagraphFilter.compact(value) != outletKey
+            !value.isEmpty && !TextSearch.contains(value, "://") && ParagraphFilter.compact(value) != outletKey
         }
 
         let ogURL = page.firstMeta(["og:url", "twitter:url", "url"])
         if let canonical = page.canonical.map(PageMetadata.clean) {
-            if canonical.contains("://") {
+            if TextSearch.contains(canonical, "://") {
                 url = canonical
             } else if let base = ogURL.flatMap({ URL(string: $0) }), let resolved = URL(string: canonical, relativeTo: base) {
                 url = resolved.absoluteString

@@ -16,8 +16,8 @@ enum TitleCleaner {
         let names = siteNames.map(ParagraphFilter.compact).filter { !$0.isEmpty }
         guard let (head, tail) = lastSplit(title), !head.isEmpty else { return title }
         let key = ParagraphFilter.compact(tail)
-        let isSite = names.contains { key == $0 || key.contains($0) || (!key.isEmpty && $0.contains(key)) }
-        let looksLikeOutlet = tail.count <= 24 && outletWords.contains { tail.lowercased().contains($0) }
+        let isSite = names.contains { key == $0 || TextSearch.contains(key, $0) || (!key.isEmpty && TextSearch.contains($0, key)) }
+        let looksLikeOutlet = tail.count <= 24 && outletWords.contains { TextSearch.contains(tail, $0, ignoringASCIICase: true) }
         guard isSite || looksLikeOutlet else { return title }
         title = head
         // "Headline - Section - Site": a short section name before the site goes too.

@@ -21,7 +21,7 @@ enum PageNoticeFinder {
         // Visible text outside the article: the body's own lines are BoilerplateScanner's.
         if let root = document.body {
             for p in ParagraphCollector(skipsBoilerplate: false).collect(root) where NoticeCandidates.mayBeNotice(p.text) {
-                if body.contains(p.text) { continue }
+                if TextSearch.contains(body, p.text) { continue }
                 consider(p.text, isInFooter(p.origin) ? .footer : .copyrightBox)
             }
         }
@@ -40,7 +40,7 @@ enum PageNoticeFinder {
         }
 
         for script in page.scripts {
-            let literals = ScriptStrings.literals(in: script) { NoticeCandidates.mayBeNotice($0) }
+            let literals = ScriptStrings.literals(in: script, wanted: NoticeCandidates.mayBeNotice(bytes:))
             for literal in literals {
                 if literal.contains("<"), literal.contains(">") {
                     // Markup the script writes into the page.
@@ -74,11 +74,17 @@ enum NoticeCandidates {
     /// Longest text passed to the grammar whole; longer text is cut into sentences.
     static let maximumLength = 300
 
+    static let triggers: [[UInt8]] = ["무단", "저작권", "ⓒ", "©", "Ⓒ", "(c)", "copyright", "all rights reserved", "재배포", "전재"]
+        .map { Array($0.utf8) }
+
     /// Cheap test: the text mentions copyright at all.
     static func mayBeNotice<S: StringProtocol>(_ text: S) -> Bool {
-        let lower = text.lowercased()
-        return ["무단", "저작권", "ⓒ", "©", "Ⓒ", "(c)", "copyright", "all rights reserved", "재배포", "전재"]
-            .contains { lower.contains($0) }
+        let bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+        return mayBeNotice(bytes: bytes[...])
+    }
+
+    static func mayBeNotice(bytes: ArraySlice<UInt8>) -> Bool {
+        TextSearch.containsAny(bytes, lowercasedNeedles: triggers)
     }
 
     /// The text itself when short; otherwise its sentences and lines that mention copyright.

@@ -64,9 +64,9 @@ enum LenientJSON {
     /// The JSON object or array that starts at the first `{` or `[` after `marker` in
     /// `source`, found by matching brackets outside strings.
     static func balancedValue(after marker: String, in source: String) -> Substring? {
-        guard let hit = source.range(of: marker) else { return nil }
+        guard let offset = TextSearch.firstOffset(of: marker, in: source) else { return nil }
         let utf8 = source.utf8
-        var i = hit.upperBound
+        var i = utf8.index(utf8.startIndex, offsetBy: offset + marker.utf8.count)
         while i < utf8.endIndex, utf8[i] != UInt8(ascii: "{"), utf8[i] != UInt8(ascii: "[") {
             let c = utf8[i]
             guard c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: "=") else { return nil }

@@ -4,8 +4,9 @@
 /// 재배포 금지."`) or markup a script writes into the page (`'<img alt="저작권자ⓒ KBS … 무단전재 및
 /// 재배포금지" />'`). The scan is lexical and forgiving: a literal may not span a line.
 enum ScriptStrings {
-    /// Decoded string literals for which `wanted` holds on the raw (still escaped) literal.
-    static func literals(in source: String, wanted: (Substring) -> Bool) -> [String] {
+    /// Decoded string literals for which `wanted` holds, tested on the literal's bytes (and, for
+    /// literals with `\u`/`\x` escapes, on the decoded text as well).
+    static func literals(in source: String, wanted: (ArraySlice<UInt8>) -> Bool) -> [String] {
         var found: [String] = []
         let utf8 = Array(source.utf8)
         var i = 0
@@ -32,11 +33,25 @@ enum ScriptStrings {
                 j += 1
             }
             guard closed, j <= utf8.count else { i = j; continue }
-            let raw = Substring(String(decoding: utf8[(i + 1)..<j], as: UTF8.self))
-            if wanted(raw) { found.append(unescape(raw)) }
+            let bytes = utf8[(i + 1)..<j]
+            if wanted(bytes) {
+                found.append(unescape(Substring(String(decoding: bytes, as: UTF8.self))))
+            } else if hasCodeEscape(bytes) {
+                let decoded = unescape(Substring(String(decoding: bytes, as: UTF8.self)))
+                if wanted(Array(decoded.utf8)[...]) { found.append(decoded) }
+            }
             i = j + 1
         }
         return found
+    }
+
+    private static func hasCodeEscape(_ b: ArraySlice<UInt8>) -> Bool {
+        var i = b.startIndex
+        while i + 1 < b.endIndex {
+            if b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") || b[i + 1] == UInt8(ascii: "x") { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Resolves JavaScript/JSON escapes: `\n`, `\"`, `\/`, `\uXXXX` (with surrogate pairs),

@@ -31,7 +31,7 @@ struct ParagraphCollector {
         var proseChecks = 0
         HTMLWalk.walk(root, enter: { node in
             if node.isText {
-                if let t = node.text { builder.append(t, inLink: linkDepth > 0, origin: node.parent) }
+                node.withTextBytes { builder.append(utf8: $0, inLink: linkDepth > 0, origin: node.parent) }
                 return .skipChildren
             }
             guard node.isElement else { return .skipChildren }
@@ -65,48 +65,94 @@ struct ParagraphCollector {
     }
 }
 
-/// Collapses whitespace and cuts text into paragraphs.
+/// Collapses whitespace and cuts text into paragraphs. Works on UTF-8 bytes straight from
+/// libxml2: building Swift strings scalar by scalar was the slowest part of extraction.
 struct ParagraphBuilder {
     private(set) var paragraphs: [CollectedParagraph] = []
-    private var current = String.UnicodeScalarView()
+    private var current: [UInt8] = []
     private var characters = 0
     private var linkCharacters = 0
     private var pendingSpace = false
     private var origin: HTMLNode?
 
     mutating func append(_ text: String, inLink: Bool, origin: HTMLNode? = nil) {
-        for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
-                pendingSpace = true
+        var text = text
+        text.withUTF8 { append(utf8: $0, inLink: inLink, origin: origin) }
+    }
+
+    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>, inLink: Bool, origin: HTMLNode? = nil) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = true
+                } else {
+                    emit(bytes, i, 1, inLink: inLink, origin: origin)
+                }
+                i += 1
                 continue
             }
-            if ParagraphBuilder.isInvisible(s) { continue }
-            if current.isEmpty { self.origin = origin }
-            if pendingSpace, !current.isEmpty { current.append(" ") }
-            pendingSpace = false
-            current.append(s)
-            characters += 1
-            if inLink { linkCharacters += 1 }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            guard i + length <= n else {
+                emit(bytes, i, n - i, inLink: inLink, origin: origin)
+                return
+            }
+            var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            if length > 1 {
+                for k in 1..<length { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
+            }
+            if ParagraphBuilder.isWhitespace(value) {
+                pendingSpace = true
+            } else if !ParagraphBuilder.isInvisible(value) {
+                emit(bytes, i, length, inLink: inLink, origin: origin)
+            }
+            i += length
         }
+    }
+
+    @inline(__always)
+    private mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, inLink: Bool, origin: HTMLNode?) {
+        if current.isEmpty {
+            self.origin = origin
+        } else if pendingSpace {
+            current.append(0x20)
+        }
+        pendingSpace = false
+        for k in start..<(start + length) { current.append(bytes[k]) }
+        characters += 1
+        if inLink { linkCharacters += 1 }
     }
 
     mutating func endParagraph() {
         if characters > 0 {
-            paragraphs.append(CollectedParagraph(text: TextNormalizer.nfc(String(current)), characters: characters,
-                                                 linkCharacters: linkCharacters, origin: origin))
+            paragraphs.append(CollectedParagraph(text: TextNormalizer.nfc(String(decoding: current, as: UTF8.self)),
+                                                 characters: characters, linkCharacters: linkCharacters, origin: origin))
         }
-        current = String.UnicodeScalarView()
+        current.removeAll(keepingCapacity: true)
         characters = 0
         linkCharacters = 0
         pendingSpace = false
         origin = nil
     }
 
+    /// Unicode White_Space (the non-ASCII members, listed to avoid property lookups).
+    @inline(__always)
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// Zero-width and formatting characters that pages sprinkle into text.
-    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: true
-        default: false
+    @inline(__always)
+    static func isInvisible(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return true
+        default: return false
         }
     }
 }

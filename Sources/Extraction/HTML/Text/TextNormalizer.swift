@@ -19,6 +19,7 @@ enum TextNormalizer {
     }
 
     private static func mayCompose(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 || (0xAC00...0xD7A3).contains(s.value) { return false }
         if (0x1100...0x11FF).contains(s.value) || (0xA960...0xA97F).contains(s.value) || (0xD7B0...0xD7FF).contains(s.value) {
             return true
         }
