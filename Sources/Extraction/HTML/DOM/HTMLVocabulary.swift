@@ -8,7 +8,7 @@ enum HTMLVocabulary {
     ]
 
     /// Elements that are page furniture rather than article text.
-    static let furnitureTags: Set<String> = ["nav", "aside", "form", "menu", "figcaption", "header", "footer"]
+    static let furnitureTags: Set<String> = ["nav", "aside", "form", "menu", "header", "footer"]
 
     /// Elements that end a paragraph.
     static let blockTags: Set<String> = [
@@ -25,6 +25,7 @@ enum HTMLVocabulary {
         "adsbygoogle", "banner", "sponsor", "sponsored", "promotion", "promo", "related", "relation",
         "relate", "recommend", "recomm", "recommended", "comment", "comments", "reply", "replies",
         "popular", "ranking", "rank", "most", "hot", "best", "tag", "tags", "keyword", "keywords",
+        "comentarios", "commentaires", "kommentare", "rating", "pagination", "pager",
         "subscribe", "subscription", "newsletter", "menu", "nav", "navigation", "gnb", "lnb", "snb",
         "breadcrumb", "breadcrumbs", "sidebar", "aside", "footer", "util", "utility", "toolbar", "tool",
         "tools", "print", "font", "fontsize", "copyright", "copyrights", "widget", "popup", "layer",
