@@ -54,8 +54,19 @@ enum ParagraphFilter {
     /// Lower-cased text without whitespace or punctuation, for matching labels.
     static func compact(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for s in text.lowercased().unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
-            out.append(s)
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A {
+                    out.append(Unicode.Scalar(UInt8(v | 0x20)))
+                } else if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    out.append(s)
+                }
+            } else if v >= 0xAC00 && v <= 0xD7A3 {
+                out.append(s)
+            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
+                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            }
         }
         return String(out)
     }
