@@ -13,7 +13,10 @@ enum RealWorldPages {
         return RealWorldCorpus.defaultRoot(relativeTo: #filePath)
     }()
     static var isAvailable: Bool {
-        if root == nil { print("SKIP: ../shared/realworld (relative to the repository root) is absent; real-page tests do not run") }
+        if root == nil {
+            let given = ProcessInfo.processInfo.environment["COPYSCAN_REALWORLD"].map { "COPYSCAN_REALWORLD=\($0)" }
+            print("SKIP: real pages not found (\(given ?? "../shared/realworld next to the repository")); real-page tests do not run")
+        }
         return root != nil
     }
     static let skipReason: Comment = "../shared/realworld is absent next to the repository"

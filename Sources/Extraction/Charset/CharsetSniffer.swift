@@ -219,9 +219,6 @@ public struct ByteStatistics: Sendable, Hashable {
         return n
     }
 
-    /// There is enough non-ASCII text for statistics to mean something.
-    public var multibyteEvidence: Bool { highBytes >= 4 }
-
     /// Valid UTF-8 apart from at most a few stray bytes (one bad byte in a long page must not
     /// turn a UTF-8 page into CP949).
     public var looksLikeUTF8: Bool {

@@ -68,10 +68,6 @@ final class HTMLDocument {
         guard let root else { return nil }
         return root.child(named: "body") ?? root
     }
-
-    var head: HTMLNode? {
-        root?.child(named: "head")
-    }
 }
 
 /// Once-per-process libxml2 set-up. `xmlInitParser` must run before threads use the parser;

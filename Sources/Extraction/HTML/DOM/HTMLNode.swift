@@ -23,8 +23,6 @@ struct HTMLNode: Hashable {
         return HTMLNode(p)
     }
 
-    var children: HTMLChildren { HTMLChildren(first: firstChild) }
-
     /// The first child element with this tag. A plain loop: Swift 6.3's optimiser crashes on
     /// `children.first(where:)` inlined into callers (release builds, CopyPropagation).
     func child(named tag: String) -> HTMLNode? {
@@ -86,36 +84,6 @@ struct HTMLNode: Hashable {
             return .descend
         }
         return out
-    }
-
-    /// Elements below this one (not including it) for which `predicate` holds, in document order.
-    func descendants(where predicate: (HTMLNode) -> Bool) -> [HTMLNode] {
-        var found: [HTMLNode] = []
-        HTMLWalk.walk(self) { node in
-            if node != self, node.isElement, predicate(node) { found.append(node) }
-            return .descend
-        }
-        return found
-    }
-
-    /// True when `self` is `other` or lies inside it.
-    func isInside(_ other: HTMLNode) -> Bool {
-        var n: HTMLNode? = self
-        while let current = n {
-            if current == other { return true }
-            n = current.parent
-        }
-        return false
-    }
-}
-
-/// The children of a node as a sequence.
-struct HTMLChildren: Sequence, IteratorProtocol {
-    var next_: HTMLNode?
-    init(first: HTMLNode?) { next_ = first }
-    mutating func next() -> HTMLNode? {
-        defer { next_ = next_?.nextSibling }
-        return next_
     }
 }
 
