@@ -95,6 +95,13 @@ struct CharsetDecoderTests {
         #expect(CharsetDecoder.decodeString(bytes).contains("Le café était fermé à Noël, déjà."))
     }
 
+    @Test func undeclaredLatin1PageIsReadAsWindows1252() throws {
+        let bytes = try #require(iconvEncode("<html><body><p>Le café était fermé à Noël.</p></body></html>", to: "ISO-8859-1"))
+        let sniffed = CharsetSniffer.sniff(bytes)
+        #expect(sniffed.charset == .other("windows-1252"))
+        #expect(CharsetDecoder.decodeString(bytes).contains("Le café était fermé à Noël."))
+    }
+
     @Test func invalidUTF8BytesBecomeReplacementCharactersAndTheRestSurvives() {
         var bytes = Array("<html><body><p>앞부분 문장입니다.</p><p>깨진 바이트".utf8)
         bytes += [0xFF, 0xC3, 0x28, 0xE2, 0x82]

@@ -61,7 +61,11 @@ public enum CharsetSniffer {
         case .utf8:
             return stats.looksLikeCP949 ? (.cp949, .statistics) : (.utf8, .declared)
         case nil:
-            return stats.looksLikeCP949 ? (.cp949, .statistics) : (.utf8, .fallback)
+            if stats.looksLikeCP949 { return (.cp949, .statistics) }
+            // Non-ASCII bytes of which not one forms UTF-8: a legacy Western page, which
+            // browsers read as windows-1252.
+            if stats.highBytes > 0, stats.utf8Sequences == 0 { return (.other("windows-1252"), .statistics) }
+            return (.utf8, .fallback)
         }
     }
 
