@@ -154,6 +154,18 @@ struct HTMLArticleExtractorTests {
         #expect(short.body == SyntheticPage.p1)
     }
 
+    @Test(arguments: ["<form id=\"form1\" method=\"post\">", "<div id=\"wrap\" class=\"layer_popup\">"])
+    func pageWrappedInAFormOrAMisnamedWrapperStillYieldsItsText(wrapper: String) throws {
+        let close = wrapper.hasPrefix("<form") ? "</form>" : "</div>"
+        let prose = Array(repeating: [SyntheticPage.p1, SyntheticPage.p2, SyntheticPage.p3], count: 2).flatMap { $0 }
+        let page = """
+        <html><body>\(wrapper)<div class="gnb"><a href="/a">메뉴</a></div>
+        <div class="cnt">\(prose.map { "<p>\($0)</p>" }.joined())</div>\(close)</body></html>
+        """
+        let article = try SyntheticPage.extract(page)
+        #expect(article.body == prose.joined(separator: "\n\n"))
+    }
+
     @Test func hiddenTextAndMarkupDebrisAreDropped() throws {
         let body = "<div id=\"articleBody\"><p>\(SyntheticPage.p1)</p><div style=\"display: none\">숨은 글</div><span class=\"blind\">본문 듣기</span></#-- 기자 프로필 끝 --></div>"
         let article = try SyntheticPage.extract(SyntheticPage.newsPage(articleBody: body))

@@ -18,6 +18,7 @@ struct DensityScorer {
         var stack: [(node: HTMLNode, stats: Stats)] = []
         var linkDepth = 0
         var order: [HTMLNode] = []
+        var proseChecks = 0
 
         HTMLWalk.walk(root, enter: { node in
             if node.isText {
@@ -38,7 +39,7 @@ struct DensityScorer {
             guard node.isElement else { return .skipChildren }
             let tag = node.tag
             if HTMLVocabulary.invisibleTags.contains(tag) { return .skipChildren }
-            if node != root, Self.isUnlikely(node, tag: tag) { return .skipChildren }
+            if node != root, Self.isUnlikely(node, tag: tag, proseChecks: &proseChecks) { return .skipChildren }
             if tag == "a" { linkDepth += 1 }
             stack.append((node, Stats()))
             return .descend
@@ -105,11 +106,16 @@ struct DensityScorer {
         return score
     }
 
-    /// Page furniture that cannot hold the article, unless its names also say "content".
-    private static func isUnlikely(_ node: HTMLNode, tag: String) -> Bool {
+    /// Page furniture that cannot hold the article: by tag, role or visibility; or by names,
+    /// unless they also say "content" or the element holds plenty of prose.
+    private static func isUnlikely(_ node: HTMLNode, tag: String, proseChecks: inout Int) -> Bool {
         guard tag != "body", tag != "html", tag != "main", tag != "article" else { return false }
-        guard HTMLVocabulary.isBoilerplate(node, tag: tag) else { return false }
+        guard let kind = HTMLVocabulary.furniture(node, tag: tag) else { return false }
+        if kind == .structural { return true }
         let words = HTMLVocabulary.words(of: node)
-        return !words.contains { ["article", "body", "content", "main", "column"].contains($0) }
+        if words.contains(where: { ["article", "body", "content", "main", "column"].contains($0) }) { return false }
+        guard proseChecks < ParagraphCollector.proseCheckLimit else { return true }
+        proseChecks += 1
+        return !HTMLVocabulary.holdsProse(node)
     }
 }

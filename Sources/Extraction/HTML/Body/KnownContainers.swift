@@ -40,6 +40,9 @@ enum KnownContainers {
         Selector(name: ".news_content", minimumCharacters: 10) { $0.classes.contains("news_content") },
         Selector(name: ".article-body", minimumCharacters: 30) { $0.classes.contains("article-body") },
         Selector(name: ".detail-body", minimumCharacters: 30) { $0.classes.contains("detail-body") },
+        Selector(name: "#newsEndContents", minimumCharacters: 30) { $0.id == "newsEndContents" },
+        Selector(name: "#harmonyContainer", minimumCharacters: 30) { $0.id == "harmonyContainer" },
+        Selector(name: "#textBody", minimumCharacters: 30) { $0.id == "textBody" },
         Selector(name: "article", minimumCharacters: 200) { $0.tag == "article" },
     ]
 

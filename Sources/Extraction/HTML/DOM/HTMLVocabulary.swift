@@ -8,7 +8,8 @@ enum HTMLVocabulary {
     ]
 
     /// Elements that are page furniture rather than article text.
-    static let furnitureTags: Set<String> = ["nav", "aside", "form", "menu", "header", "footer"]
+    /// Not `form`: ASP.NET pages wrap the whole page in one.
+    static let furnitureTags: Set<String> = ["nav", "aside", "menu", "header", "footer"]
 
     /// Elements that end a paragraph.
     static let blockTags: Set<String> = [
@@ -102,8 +103,6 @@ enum HTMLVocabulary {
         if isHidden(node) { return .structural }
         return words(of: node).contains(where: boilerplateWords.contains) ? .named : nil
     }
-
-    static func isBoilerplate(_ node: HTMLNode, tag: String) -> Bool { furniture(node, tag: tag) != nil }
 
     /// True when the element holds a good amount of prose that is not link text: ads, share
     /// bars and headline lists never do, so such an element is article text whatever its name.
