@@ -20,7 +20,8 @@ enum PageNoticeFinder {
 
         // Visible text outside the article: the body's own lines are BoilerplateScanner's.
         if let root = document.body {
-            for p in ParagraphCollector(skipsBoilerplate: false).collect(root) where NoticeCandidates.mayBeNotice(p.text) {
+            let collector = ParagraphCollector(skipsBoilerplate: false, keeps: NoticeCandidates.mayBeNotice(bytes:))
+            for p in collector.collect(root) {
                 if TextSearch.contains(body, p.text) { continue }
                 consider(p.text, isInFooter(p.origin) ? .footer : .copyrightBox)
             }

@@ -20,12 +20,16 @@ struct ParagraphCollector {
     var skipsBoilerplate = true
     /// Further elements to leave out, such as the article body when reading the rest of a page.
     var excluded: Set<HTMLNode> = []
+    /// When set, only paragraphs whose UTF-8 bytes pass are kept (tested before any string is
+    /// made, so scanning a large page for a few lines stays cheap).
+    var keeps: ((ArraySlice<UInt8>) -> Bool)? = nil
 
     /// Prose checks cost a walk of the element; past this many per page, names alone decide.
     static let proseCheckLimit = 100
 
     func collect(_ root: HTMLNode) -> [CollectedParagraph] {
         var builder = ParagraphBuilder()
+        builder.keeps = keeps
         var linkDepth = 0
         var linkNodes: Set<HTMLNode> = []
         var proseChecks = 0
@@ -69,6 +73,7 @@ struct ParagraphCollector {
 /// libxml2: building Swift strings scalar by scalar was the slowest part of extraction.
 struct ParagraphBuilder {
     private(set) var paragraphs: [CollectedParagraph] = []
+    var keeps: ((ArraySlice<UInt8>) -> Bool)?
     private var current: [UInt8] = []
     private var characters = 0
     private var linkCharacters = 0
@@ -126,7 +131,7 @@ struct ParagraphBuilder {
     }
 
     mutating func endParagraph() {
-        if characters > 0 {
+        if characters > 0, keeps?(current[...]) ?? true {
             paragraphs.append(CollectedParagraph(text: TextNormalizer.nfc(String(decoding: current, as: UTF8.self)),
                                                  characters: characters, linkCharacters: linkCharacters, origin: origin))
         }
