@@ -1,3 +1,6 @@
+// Shim for libxml2 (Debian libxml2-dev 2.9.14). Note: SwiftPM treats this as a system header
+// and does not notice edits to it; after changing it, delete .build/*/debug/ModuleCache and
+// touch a Swift file of the Extraction module, or the old inline functions stay compiled in.
 #include <libxml/xmlversion.h>
 // Debian builds libxml2 with ICU; its ICU types clash with Foundation's copy of ICU
 // ("'UErrorCode' has different definitions in different modules"). Nothing here needs

@@ -54,6 +54,23 @@ struct HTMLArticleExtractorTests {
         #expect(article.source == "test.html")
     }
 
+    @Test func furnitureInsideTheContainerIsDropped() throws {
+        let body = """
+        <div id="article_body"><p>\(SyntheticPage.p1)</p>
+        <div class="sns_share"><a href="#">카카오톡</a><a href="#">페이스북</a><span>공유하기</span></div>
+        <p>\(SyntheticPage.p2)</p>
+        <div><strong>많이 본 뉴스</strong></div>
+        <div><a href="/n1">다른 기사의 제목이 하나 있다</a></div><div><a href="/n2">다른 기사의 제목이 또 있다</a></div>
+        <p>최신기사</p><ul><li><a href="/n3">최신 기사 제목이 여기 있다</a></li></ul>
+        <div class="reporter_info"><h4>기자의 인기기사</h4><ol><li><a href="/n4">인기 기사 제목</a></li></ol></div>
+        <div class="article_relation"><h4>관련 기사</h4><a href="/n5">관련된 기사 제목이 있다</a></div>
+        <div id="comments"><p>독자 의견: 이 글은 본문이 아니라 댓글이며 길게 쓰여 있어도 빠져야 한다.</p></div>
+        <p>\(SyntheticPage.p3)</p></div>
+        """
+        let article = try SyntheticPage.extract(SyntheticPage.newsPage(articleBody: body))
+        #expect(article.body == [SyntheticPage.p1, SyntheticPage.p2, SyntheticPage.p3].joined(separator: "\n\n"))
+    }
+
     @Test func paragraphRangesAreCodePointsIntoTheBody() throws {
         let body = "<div id=\"articleBody\">\(SyntheticPage.p1)<br>\(SyntheticPage.p2)<br><br><br>\(SyntheticPage.p3) 😀 é</div>"
         let article = try SyntheticPage.extract(SyntheticPage.newsPage(articleBody: body))
