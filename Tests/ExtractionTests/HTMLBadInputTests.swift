@@ -130,7 +130,7 @@ struct HTMLBadInputTests {
         for (i, article) in results { #expect(article == sequential[i]) }
 
         // And on plain threads, which is how libxml2's per-thread state is really exercised.
-        let mismatches = LockedCounter()
+        let mismatches = HTMLConcurrencyCounter()
         DispatchQueue.concurrentPerform(iterations: 64) { n in
             let i = n % pages.count
             let article = try? HTMLArticleExtractor.extract(bytes: Array(pages[i].utf8), source: "p\(i).html")
@@ -140,7 +140,7 @@ struct HTMLBadInputTests {
     }
 }
 
-final class LockedCounter: @unchecked Sendable {
+final class HTMLConcurrencyCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     func increment() { lock.lock(); count += 1; lock.unlock() }
