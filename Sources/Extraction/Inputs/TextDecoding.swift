@@ -13,7 +13,13 @@ enum TextDecoding {
             throw InputError(path: path, "is a binary file (contains NUL bytes), not text")
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        if let text = LegacyKoreanDecoding.decodeCP949(Array(bytes)) { return text }
+        // Older Korean text files are EUC-KR/CP949: believe the byte statistics only when the
+        // whole file decodes cleanly, so damaged UTF-8 is reported rather than turned into noise.
+        let all = Array(bytes)
+        if CharsetSniffer.sniff(all).charset == .cp949, let utf8 = CharsetDecoder.iconvToUTF8(bytes, from: "CP949"),
+           let text = String(validating: utf8, as: UTF8.self), !text.unicodeScalars.contains("\u{FFFD}") {
+            return text
+        }
         let offset = firstInvalidUTF8Offset(bytes) ?? 0
         throw InputError(path: path, "is not valid UTF-8 (first bad byte at offset \(offset)) and not EUC-KR/CP949 either")
     }

@@ -8,9 +8,32 @@ enum PageNoticeFinder {
         var found: [Notice] = []
         var seen: Set<String> = []
         func consider(_ text: String, _ location: NoticeLocation) {
-            for candidate in NoticeCandidates.split(text) {
+            for whole in NoticeCandidates.split(text) {
+                // Outside the article a notice often shares its element with footer text or a
+                // link ("… 무단전재 및 재배포 금지 제보하기"): keep just the notice.
+                var candidate = whole
+                var parsed = NoticeGrammar.parse(whole)
+                if parsed == nil {
+                    // A link or label after the notice: try without the last few words.
+                    let words = whole.split(whereSeparator: \.isWhitespace)
+                    for drop in 1..<min(6, max(1, words.count)) {
+                        let shorter = words.dropLast(drop).joined(separator: " ")
+                        if let p = NoticeGrammar.parse(shorter), !p.prohibits.isEmpty {
+                            candidate = shorter
+                            parsed = p
+                            break
+                        }
+                    }
+                }
+                if parsed == nil, let match = NoticeGrammar.find(in: whole, allowTrailingText: true) {
+                    let scalars = Array(whole.unicodeScalars)
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[max(0, match.range.lowerBound)..<min(scalars.count, match.range.upperBound)])
+                    candidate = String(view)
+                    parsed = match.notice
+                }
                 let key = "\(location.rawValue)|\(candidate)"
-                guard !seen.contains(key), let parsed = NoticeGrammar.parse(candidate) else { continue }
+                guard !seen.contains(key), let parsed else { continue }
                 seen.insert(key)
                 found.append(Notice(text: candidate, holder: parsed.holder, prohibits: parsed.prohibits,
                                     reservesRightsOnly: parsed.reservesRightsOnly, location: location,
