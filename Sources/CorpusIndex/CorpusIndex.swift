@@ -18,6 +18,8 @@ public final class CorpusIndex {
     public let fingerprinter: Fingerprinter
     let db: SQLiteDatabase
     private var bucketStatement: SQLiteStatement?
+    private var documentStatement: SQLiteStatement?
+    private let decoder = JSONDecoder()
 
     private init(path: String, db: SQLiteDatabase, parameters: FingerprintParameters) {
         self.path = path
@@ -185,12 +187,20 @@ public final class CorpusIndex {
 
     /// One stored document.
     public func document(_ doc: Int) throws(IndexError) -> IndexedDocument {
-        let statement = try db.prepare("SELECT file, meta, body FROM documents WHERE doc = ?")
+        let statement: SQLiteStatement
+        if let s = documentStatement {
+            statement = s
+        } else {
+            statement = try db.prepare("SELECT file, meta, body FROM documents WHERE doc = ?")
+            documentStatement = statement
+        }
+        defer { statement.reset() }
+        statement.reset()
         statement.bind(1, Int64(doc))
         guard try statement.step() else { throw IndexError(path: path, .corrupt("document \(doc) is missing")) }
         let file = statement.text(0)
         let meta = Data(statement.blob(1))
-        guard var article = try? JSONDecoder().decode(Article.self, from: meta) else {
+        guard var article = try? decoder.decode(Article.self, from: meta) else {
             throw IndexError(path: path, .corrupt("document \(doc) has unreadable metadata"))
         }
         article.body = statement.text(2)

@@ -52,6 +52,14 @@ public struct Fingerprinter: Sendable {
                            documentKeys: documentKeys, windowKeys: windowKeys)
     }
 
+    /// Normalised text and shingles only, without signatures or keys: all that exact
+    /// verification of a candidate needs.
+    public func shingled(_ text: String, excluding excluded: [TextSpan] = []) -> Fingerprint {
+        let normalized = TextNormalizer.normalize(text, excluding: excluded)
+        return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: shingler.hashes(normalized.scalars),
+                           signature: [], documentKeys: [], windowKeys: [])
+    }
+
     func windowKeys(_ shingles: [UInt64], stride: Int) -> [UInt64] {
         let perWindow = max(1, parameters.windowLength - parameters.shingleLength + 1)
         let step = max(1, stride)

@@ -130,7 +130,7 @@ public struct Scanner: Sendable {
         private func source(_ doc: Int) throws(IndexError) -> (IndexedDocument, Fingerprint) {
             if let cached = sources[doc] { return cached }
             let document = try index.document(doc)
-            let fp = index.fingerprinter.fingerprint(document.article.body, excluding: document.article.excluded.spans)
+            let fp = index.fingerprinter.shingled(document.article.body, excluding: document.article.excluded.spans)
             if sources.count > 512 { sources.removeAll(keepingCapacity: true) }
             sources[doc] = (document, fp)
             return (document, fp)
