@@ -25,14 +25,17 @@ package enum MinHashKernel: String, Sendable, CaseIterable {
     package var isSupported: Bool {
         switch self {
         case .scalar, .portable: return true
-        case .avx2:
-            #if arch(x86_64)
-            return copyscan_cpu_has_avx2() == 1
-            #else
-            return false
-            #endif
+        case .avx2: return Self.cpuHasAVX2
         }
     }
+
+    private static let cpuHasAVX2: Bool = {
+        #if arch(x86_64)
+        return copyscan_cpu_has_avx2() == 1
+        #else
+        return false
+        #endif
+    }()
 
     /// The kernel used by `MinHasher`: `COPYSCAN_KERNEL` when it names a kernel this CPU
     /// supports, else AVX2 when the CPU has it, else the portable kernel. Decided once.

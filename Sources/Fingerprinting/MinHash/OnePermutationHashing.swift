@@ -9,9 +9,10 @@ struct OnePermutationHashing: Sendable {
     private let mixKey: UInt64
     private let probeKey: UInt64
 
-    /// Probes per empty bin before falling back to a linear scan. Reached only with a
-    /// vanishing probability (about e^-65536·m/k for m non-empty bins of k), it bounds the
-    /// running time without changing any practical result.
+    /// Probes per empty bin before falling back to a scan for the next non-empty bin. The
+    /// chance of reaching it, (1 − m/k)^65536 with m of k bins non-empty, is negligible unless
+    /// the set is tiny against k; it bounds the running time, and the fallback, like the
+    /// probes, depends only on the bin and the emptiness pattern, so it stays consistent.
     private static let probeLimit: UInt32 = 1 << 16
 
     init(bins: Int, seed: UInt64) {
