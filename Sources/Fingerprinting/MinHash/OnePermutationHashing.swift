@@ -35,7 +35,9 @@ struct OnePermutationHashing: Sendable {
             // value, kept below UInt32.max so that UInt32.max can mean "empty".
             let bin = Int(truncatingIfNeeded: ((g >> 32) &* k64) >> 32)
             let value = min(UInt32(truncatingIfNeeded: g), UInt32.max - 1)
-            if value < output[bin] { output[bin] = value }
+            // Branch-free: which element lowers a bin is unpredictable, and a mispredicted
+            // branch per bin update cost more than the store.
+            output[bin] = min(output[bin], value)
         }
         densify(output)
     }
