@@ -24,8 +24,8 @@ public struct MinHasher: Sendable, Hashable {
     /// The signature lengths `init` accepts; other values are clamped into it.
     public static let supportedPermutations: ClosedRange<Int> = 1...65_536
     public static let defaultSeed: UInt64 = 0x5eed_c0de_2026
-    /// One-permutation hashing: on 1,590-hash sets at k = 128 it measured about 10× faster
-    /// than the AVX2 k-permutation kernel (≈ 2.8 µs against ≈ 26 µs a signature,
+    /// One-permutation hashing: on 1,590-hash sets at k = 128 it measured about 8× faster
+    /// than the AVX2 k-permutation kernel (≈ 3 µs against ≈ 24 µs a signature,
     /// `copyscan-bench kernels`) with the same accuracy (`MinHashStatisticsTests`). For small
     /// k on small sets (window sketches, k = 8) the AVX2 k-permutation kernel is as fast or
     /// faster: its cost is n·k, while one-permutation hashing pays its hash per element and
