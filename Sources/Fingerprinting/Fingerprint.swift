@@ -30,8 +30,10 @@ public struct Fingerprinter: Sendable {
         self.parameters = parameters
         shingler = Shingler(length: parameters.shingleLength)
         documentHasher = MinHasher(permutations: parameters.permutations, seed: parameters.seed, scheme: parameters.scheme)
+        // Windows hold ~100 shingles and need only a few values: k independent permutations
+        // (the SIMD kernel) are cheaper there than one permutation with densification.
         windowHasher = MinHasher(permutations: parameters.windowPermutations, seed: parameters.seed ^ 0xa5a5_a5a5,
-                                 scheme: parameters.scheme)
+                                 scheme: .kPermutations)
         documentBanding = parameters.documentBanding
         windowBanding = parameters.windowBanding
     }

@@ -35,7 +35,7 @@ public struct FingerprintParameters: Codable, Sendable, Hashable {
             "shingle=\(Shingler.hashFamily)/k=\(shingleLength)",
             "minhash=\(mh.familyIdentifier)",
             "bands=\(b.bands)x\(b.rows)",
-            "windows=\(windowLength)/\(windowStride)/\(windowPermutations)",
+            "windows=\(windowLength)/\(windowStride)/\(MinHasher(permutations: windowPermutations, seed: seed ^ 0xa5a5_a5a5, scheme: .kPermutations).familyIdentifier)",
         ].joined(separator: ";")
     }
 }

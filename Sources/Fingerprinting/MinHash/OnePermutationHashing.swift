@@ -1,0 +1,84 @@
+/// One-permutation hashing (Li, Owen, Zhang 2012) with optimal densification
+/// (Shrivastava 2017): one mixing hash per element puts it in one of k bins and gives it a
+/// 32-bit value; each bin keeps its minimum. A bin that no element reached copies the value
+/// of the first non-empty bin on its own pseudo-random probe sequence, which depends only on
+/// the bin and the seed, so two sets that agree on which bins are empty copy alike and the
+/// share of equal bins stays an unbiased estimate of their Jaccard similarity. O(n + k).
+struct OnePermutationHashing: Sendable {
+    let bins: Int
+    private let mixKey: UInt64
+    private let probeKey: UInt64
+
+    /// Probes per empty bin before falling back to a scan for the next non-empty bin. The
+    /// chance of reaching it, (1 − m/k)^65536 with m of k bins non-empty, is negligible unless
+    /// the set is tiny against k; it bounds the running time, and the fallback, like the
+    /// probes, depends only on the bin and the emptiness pattern, so it stays consistent.
+    private static let probeLimit: UInt32 = 1 << 16
+
+    init(bins: Int, seed: UInt64) {
+        self.bins = bins
+        var state = seed
+        mixKey = splitMix64(&state)
+        probeKey = splitMix64(&state)
+    }
+
+    /// Writes the signature into `output` (`output.count` bins, normally `bins`). Values are
+    /// below `UInt32.max`; a signature of all `UInt32.max` means the set was empty.
+    func signature(hashes: UnsafeBufferPointer<UInt64>, output: UnsafeMutableBufferPointer<UInt32>) {
+        let k = output.count
+        guard k > 0 else { return }
+        output.update(repeating: .max)
+        let k64 = UInt64(k)
+        for h in hashes {
+            let g = Self.mix(h ^ mixKey)
+            // Lemire's multiply-shift range reduction of the high half; the low half is the
+            // value, kept below UInt32.max so that UInt32.max can mean "empty".
+            let bin = Int(truncatingIfNeeded: ((g >> 32) &* k64) >> 32)
+            let value = min(UInt32(truncatingIfNeeded: g), UInt32.max - 1)
+            // Branch-free: which element lowers a bin is unpredictable, and a mispredicted
+            // branch per bin update cost more than the store.
+            output[bin] = min(output[bin], value)
+        }
+        densify(output)
+    }
+
+    private func densify(_ output: UnsafeMutableBufferPointer<UInt32>) {
+        let k = output.count
+        let words = (k + 63) / 64
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { occupied in
+            occupied.initialize(repeating: 0)
+            var filled = 0
+            for i in 0..<k where output[i] != .max {
+                occupied[i >> 6] |= 1 << UInt64(i & 63)
+                filled += 1
+            }
+            guard filled > 0, filled < k else { return }
+            let k64 = UInt64(k)
+            for i in 0..<k where occupied[i >> 6] & (1 << UInt64(i & 63)) == 0 {
+                var donor = -1
+                var attempt: UInt32 = 1
+                while attempt <= Self.probeLimit {
+                    let r = Self.mix(probeKey &+ (UInt64(i) << 32 | UInt64(attempt)))
+                    let j = Int(truncatingIfNeeded: ((r >> 32) &* k64) >> 32)
+                    if occupied[j >> 6] & (1 << UInt64(j & 63)) != 0 { donor = j; break }
+                    attempt += 1
+                }
+                if donor < 0 {
+                    donor = (i + 1) % k
+                    while occupied[donor >> 6] & (1 << UInt64(donor & 63)) == 0 { donor = (donor + 1) % k }
+                }
+                output[i] = output[donor]
+            }
+        }
+    }
+
+    /// MurmurHash3's 64-bit finaliser: a bijection whose output bits each depend on every
+    /// input bit, so the bin (high half) and value (low half) behave as independent.
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 33)) &* 0xff51_afd7_ed55_8ccd
+        z = (z ^ (z >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        return z ^ (z >> 33)
+    }
+}

@@ -1,0 +1,1 @@
+../Fingerprinting/MinHash/KPermutationKernel.swift
