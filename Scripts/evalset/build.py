@@ -280,6 +280,8 @@ class Builder:
             "origin": src.origin, "sources": [src.path],
             "passages": [{"source": src.path, "suspect": [s0, s1], "sourceRange": [o0, o1]} for s0, s1, o0, o1 in passages],
             "note": note,
+            # The form of the source's notice (corpus.outlets.NOTICE_FORMS), null for none.
+            "sourceNotice": src.article.notice_form,
         }
         if src.label:
             case["borrowed"] = src.label

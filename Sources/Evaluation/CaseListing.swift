@@ -11,7 +11,15 @@ public enum CaseListing {
             if case .skipped(let why) = o.scoring { problems.append("skipped: \(why)") }
             if case .verdictOnly(let why) = o.scoring { problems.append("verdict only: \(why)") }
             if o.verdict != nil && !o.verdictMatches {
-                problems.append("verdict \(o.verdict?.rawValue ?? "-"), expected \(c.expected.rawValue)")
+                var why = ""
+                switch o.missedViolationCause {
+                case .noticeNotProhibiting(let kind)?:
+                    why = " (copy found as \(kind.rawValue): the source's notice \(c.sourceNotice.map { "form `\($0)`" } ?? "") was not read as forbidding)"
+                case .explained(let kind)?: why = " (copy found but explained as \(kind.rawValue))"
+                case .notFound?: why = " (copy not found as substantial reuse)"
+                case nil: break
+                }
+                problems.append("verdict \(o.verdict?.rawValue ?? "-"), expected \(c.expected.rawValue)" + why)
             }
             if o.scoring == .characters && !o.truth.isEmpty {
                 let s = PANMeasures.scores(cases: o.truth, detections: o.detections)

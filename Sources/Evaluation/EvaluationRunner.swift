@@ -45,6 +45,8 @@ public struct CaseOutcome: Sendable {
     public var verdict: VerdictKind?
     /// Sources (relative paths) of the matches judged `violation`.
     public var violationSources: [String] = []
+    /// Every matched source (relative path) with its verdict.
+    public var matchedSources: [String: VerdictKind] = [:]
     /// Ground truth in the scanned body's coordinates.
     public var truth: [Annotation] = []
     public var detections: [Annotation] = []
@@ -53,6 +55,23 @@ public struct CaseOutcome: Sendable {
     /// A violation found against a source the case copied.
     public var correctViolation: Bool {
         flaggedViolation && violationSources.contains { evaluationCase.sources.contains($0) }
+    }
+
+    /// For a missed violation: was the copy found, and judged short of a violation (how the
+    /// source's notice was read), or not found as substantial reuse at all?
+    public var missedViolationCause: MissCause? {
+        guard evaluationCase.expected == .violation, verdict != nil, !correctViolation else { return nil }
+        let found = evaluationCase.sources.compactMap { matchedSources[$0] }.max() ?? .clean
+        return found.isUnexplainedReuse ? .noticeNotProhibiting(found) : found == .clean ? .notFound : .explained(found)
+    }
+
+    public enum MissCause: Sendable, Hashable {
+        /// Found as substantial reuse, but the source's notice was not read as a prohibition.
+        case noticeNotProhibiting(VerdictKind)
+        /// Found, but explained away (quotation, licence, …).
+        case explained(VerdictKind)
+        /// Not found as substantial reuse of the source.
+        case notFound
     }
 
     /// The verdict is what the case expects (`reuse` accepts both unexplained kinds short of
@@ -137,6 +156,7 @@ public struct EvaluationRunner: Sendable {
             for match in articleReport.matches {
                 let source = relative(match.source.path, root: root)
                 if match.verdict == .violation { outcomes[i].violationSources.append(source) }
+                outcomes[i].matchedSources[source] = max(outcomes[i].matchedSources[source] ?? .clean, match.verdict)
                 if configuration.detections == .substantial && match.verdict == .clean { continue }
                 for p in match.passages {
                     outcomes[i].detections.append(Annotation(suspect: c.suspect, p.suspect.start..<p.suspect.end,

@@ -58,6 +58,8 @@ public struct EvaluationCase: Sendable, Codable, Hashable {
     public var sources: [String]
     public var passages: [TruthPassage]
     public var note: String
+    /// The form of the source's notice as the generator names it, nil for none.
+    public var sourceNotice: String? = nil
     /// For HTML suspects: the copied paragraphs and where each starts in the virtual body the
     /// passages refer to (the paragraphs joined by blank lines).
     public var htmlParagraphs: [HTMLParagraph]?

@@ -67,6 +67,11 @@ public struct Scorecard: Sendable, Codable {
     public var overall: ScoreRow
     public var misses: [String]
     public var notes: [String]
+    /// Missed violations by cause: copies found but judged short of a violation because of how
+    /// the source's notice was read (by notice form), and copies not found.
+    public var missedByNotice: [String: Int] = [:]
+    public var missedNotFound = 0
+    public var missedExplained = 0
 
     public var meetsTargets: Bool { misses.isEmpty }
 
@@ -86,6 +91,14 @@ public struct Scorecard: Sendable, Codable {
         overall = Scorecard.row("all", outcomes, negative: false)
         self.rows = rows
         notes = run.notes
+        for o in outcomes {
+            switch o.missedViolationCause {
+            case .noticeNotProhibiting?: missedByNotice[o.evaluationCase.sourceNotice ?? "none", default: 0] += 1
+            case .notFound?: missedNotFound += 1
+            case .explained?: missedExplained += 1
+            case nil: break
+            }
+        }
 
         var misses: [String] = []
         func fmt(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
@@ -163,6 +176,12 @@ public struct Scorecard: Sendable, Codable {
         out += "\nviolation precision \(f(overall.verdicts.precision)) (\(overall.verdicts.truePositives) of \(overall.verdicts.truePositives + overall.verdicts.falsePositives) flagged), "
         out += "violation recall \(f(overall.verdicts.recall)) (\(overall.verdicts.truePositives) of \(overall.verdicts.expected)), "
         out += "verdicts as expected \(overall.verdicts.correct) of \(overall.verdicts.scored)\n"
+        let noticeMisses = missedByNotice.values.reduce(0, +)
+        if noticeMisses + missedNotFound + missedExplained > 0 {
+            let forms = missedByNotice.sorted { $0.key < $1.key }.map { "`\($0.key)` \($0.value)" }.joined(separator: ", ")
+            out += "missed violations: \(missedNotFound) not found as substantial reuse, \(missedExplained) explained away, "
+                + "\(noticeMisses) found but the source's notice not read as forbidding" + (forms.isEmpty ? "" : " (by notice form: \(forms))") + "\n"
+        }
         return out
     }
 
