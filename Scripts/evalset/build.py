@@ -33,7 +33,7 @@ from .page import render_page
 
 SIZES = {
     # cases per positive obfuscation, boilerplate negatives, same-event negatives, distractors
-    "small": dict(per_case=4, boilerplate=6, same_event=4, distractors=30),
+    "small": dict(per_case=8, boilerplate=9, same_event=6, distractors=60),
     "full": dict(per_case=30, boilerplate=30, same_event=20, distractors=150),
 }
 POSITIVE = ["verbatim", "notice-removed", "notice-replaced", "spacing", "particles", "reorder",

@@ -22,12 +22,12 @@ public struct SweepVariant: Sendable {
         for s in [10, 50] { v.append(SweepVariant("queryWindowStride=\(s)") { $0.options.queryWindowStride = s }) }
         for g in [15, 45, 60] { v.append(SweepVariant("maxGap=\(g)") { $0.options.aligner.maxGap = g }) }
         for d in [6, 24] { v.append(SweepVariant("maxDrift=\(d)") { $0.options.aligner.maxDrift = d }) }
-        for m in [30, 40, 70, 100] { v.append(SweepVariant("minPassageLength=\(m)") { $0.options.aligner.minPassageLength = m }) }
+        for m in [30, 50, 70, 100, 150] { v.append(SweepVariant("minPassageLength=\(m)") { $0.options.aligner.minPassageLength = m }) }
         for m in [10, 30, 40] { v.append(SweepVariant("minFragmentLength=\(m)") { $0.options.aligner.minFragmentLength = m }) }
-        for d in [0.3, 0.4, 0.6, 0.7] { v.append(SweepVariant("minDensity=\(d)") { $0.options.aligner.minDensity = d }) }
-        for r in [50, 200] { v.append(SweepVariant("reorderReach=\(r)") { $0.options.aligner.reorderReach = r }) }
+        for d in [0.4, 0.5, 0.6, 0.7] { v.append(SweepVariant("minDensity=\(d)") { $0.options.aligner.minDensity = d }) }
+        for r in [100, 200, 300, 500] { v.append(SweepVariant("reorderReach=\(r)") { $0.options.aligner.reorderReach = r }) }
         for c in [100, 120, 200, 250] { v.append(SweepVariant("minCopiedCharacters=\(c)") { $0.options.policy.minCopiedCharacters = c }) }
-        v.append(SweepVariant("maxCandidates=10") { $0.options.maxCandidates = 10 })
+        for m in [25, 100] { v.append(SweepVariant("maxCandidates=\(m)") { $0.options.maxCandidates = m }) }
         return v
     }()
 }
