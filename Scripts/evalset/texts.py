@@ -18,6 +18,7 @@ import glob
 import json
 import re
 import subprocess
+import sys
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -95,7 +96,7 @@ def _constitution_text(cache: Path, download: bool):
     wheels = sorted(cache.glob("konlpy-0.6.0-*.whl"))
     if not wheels and download:
         try:
-            subprocess.run(["python3", "-m", "pip", "download", "--no-deps", "--quiet", KONLPY, "-d", str(cache)],
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", KONLPY, "-d", str(cache)],
                            check=True, timeout=180, capture_output=True)
         except (subprocess.SubprocessError, OSError) as e:
             return None, f"constitution skipped: `pip download {KONLPY}` failed ({type(e).__name__}; offline?)"

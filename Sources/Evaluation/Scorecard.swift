@@ -1,50 +1,5 @@
 import Foundation
 
-/// The quality a run must reach (the project's issue on measured detection quality).
-public struct Targets: Sendable, Hashable, Codable {
-    /// Violation precision over all suspects, and no false violation on a negative.
-    public var violationPrecision = 0.99
-    public var violationRecall = 0.97
-    /// Obfuscations on which every expected violation must be found.
-    public var perfectRecall: [String] = ["verbatim", "notice-removed", "notice-replaced", "spacing", "html"]
-    /// plagdet on each light obfuscation (every positive one that is not heavy)…
-    public var lightPlagdet = 0.90
-    /// …and on each heavy one.
-    public var heavyPlagdet = 0.75
-
-    public init() {}
-}
-
-/// Verdict counts with violation as the positive class.
-public struct VerdictCounts: Sendable, Hashable, Codable {
-    /// Cases expecting a violation.
-    public var expected = 0
-    /// …found as a violation of a source they copied.
-    public var truePositives = 0
-    /// Suspects flagged `violation` that should not be (negatives, copies of sources without a
-    /// prohibition, or a violation of the wrong source).
-    public var falsePositives = 0
-    /// Cases whose verdict is what they expect (any class).
-    public var correct = 0
-    public var scored = 0
-
-    public var recall: Double? { expected == 0 ? nil : Double(truePositives) / Double(expected) }
-    public var precision: Double? {
-        truePositives + falsePositives == 0 ? nil : Double(truePositives) / Double(truePositives + falsePositives)
-    }
-
-    mutating func add(_ o: CaseOutcome) {
-        guard o.verdict != nil else { return }
-        scored += 1
-        if o.verdictMatches { correct += 1 }
-        if o.evaluationCase.expected == .violation {
-            expected += 1
-            if o.correctViolation { truePositives += 1 }
-        }
-        if o.flaggedViolation && !(o.evaluationCase.expected == .violation && o.correctViolation) { falsePositives += 1 }
-    }
-}
-
 /// One row of the table: an obfuscation (or a negative kind, or all cases).
 public struct ScoreRow: Sendable, Hashable, Codable {
     public var name: String
