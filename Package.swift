@@ -41,6 +41,11 @@ let package = Package(
             "Scanning", "Reporting", "Extraction", "CorpusIndex",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
+        .target(name: "Evaluation", dependencies: ["Scanning", "Reporting", "Policy", "Alignment", "Fingerprinting", "Articles"], swiftSettings: strict),
+        .executableTarget(name: "copyscan-eval", dependencies: [
+            "Evaluation", "Fingerprinting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/copyscan-eval", swiftSettings: strict),
         .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting"], path: "Sources/copyscan-bench", swiftSettings: strict),
 
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Articles"], swiftSettings: strict),
@@ -50,6 +55,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Alignment", "Articles"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "Alignment", "Articles"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Scanning", "Articles", "copyscan"], swiftSettings: strict),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Articles"], swiftSettings: strict),
         .testTarget(name: "ScanningTests", dependencies: ["Scanning", "Policy", "Articles", "Reporting"], swiftSettings: strict),
     ]
 )
