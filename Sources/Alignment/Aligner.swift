@@ -97,7 +97,7 @@ public struct Aligner: Sendable {
         var clusters: [(s: Range<Int>, t: Range<Int>, seeds: Int, covered: Int)] = []
         for f in fragments {
             if let last = clusters.last,
-               f.s.lowerBound - last.s.upperBound <= maxGap,
+               f.s.lowerBound - last.s.upperBound <= 2 * maxGap,
                f.t.lowerBound >= last.t.lowerBound - reorderReach, f.t.upperBound <= last.t.upperBound + reorderReach {
                 let overlap = max(0, last.s.upperBound - f.s.lowerBound)
                 clusters[clusters.count - 1] = (min(last.s.lowerBound, f.s.lowerBound)..<max(last.s.upperBound, f.s.upperBound),
