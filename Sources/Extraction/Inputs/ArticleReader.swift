@@ -9,7 +9,7 @@ import Foundation
 public enum ArticleReader {
     /// Changes whenever the same bytes may be read into a different article (body, notices,
     /// credits, boilerplate ranges): indexes re-read their files when it changes.
-    public static let version = "articles-v2"
+    public static let version = "articles-v3"
 
     public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "jsonl", "ndjson", "html", "htm", "xhtml"]
 
@@ -72,18 +72,28 @@ public enum ArticleBuilder {
         var out: [TextRange] = []
         var offset = 0
         var start: Int?
+        var lineStart = 0
+        var lineBlank = true
         var lastNonBlankEnd = 0
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let length = line.unicodeScalars.count
-            let blank = line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
-            if blank {
+        func endLine(at end: Int) {
+            if lineBlank {
                 if let s = start { out.append(TextRange(start: s, end: lastNonBlankEnd)); start = nil }
             } else {
-                if start == nil { start = offset }
-                lastNonBlankEnd = offset + length
+                if start == nil { start = lineStart }
+                lastNonBlankEnd = end
             }
-            offset += length + 1
         }
+        for scalar in body.unicodeScalars {
+            if scalar == "\n" {
+                endLine(at: offset)
+                lineStart = offset + 1
+                lineBlank = true
+            } else if lineBlank && !scalar.properties.isWhitespace {
+                lineBlank = false
+            }
+            offset += 1
+        }
+        endLine(at: offset)
         if let s = start { out.append(TextRange(start: s, end: lastNonBlankEnd)) }
         return out
     }

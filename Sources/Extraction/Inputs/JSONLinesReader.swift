@@ -17,20 +17,22 @@ public enum JSONLinesReader {
     }
 
     public static func read(bytes: [UInt8], path: String) -> [Result<Article, InputError>] {
-        guard let content = String(validating: bytes, as: UTF8.self) else {
-            return [.failure(InputError(path: path, "is not valid UTF-8 (JSON Lines must be UTF-8)"))]
-        }
         var results: [Result<Article, InputError>] = []
         let decoder = JSONDecoder()
         var lineNumber = 0
-        for raw in content.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are split on bytes: JSON never holds a raw newline inside a string.
+        for raw in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = raw.trimmingCharacters(in: " \t\r")
-            if line.isEmpty { continue }
+            let line = raw.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let location = "\(path):\(lineNumber)"
+            guard String(validating: line, as: UTF8.self) != nil else {
+                results.append(.failure(InputError(path: location, "is not valid UTF-8 (JSON Lines must be UTF-8)")))
+                continue
+            }
             let item: Line
             do {
-                item = try decoder.decode(Line.self, from: Data(line.utf8))
+                item = try decoder.decode(Line.self, from: Data(line))
             } catch {
                 results.append(.failure(InputError(path: location, "not a JSON object with string fields (\(describe(error)))")))
                 continue
