@@ -163,7 +163,9 @@ public final class CorpusIndex {
         var hits: [UInt32: Int] = [:]
         var byPrefix: [Int64: [UInt32]] = [:]
         for key in keys { byPrefix[Int64(key >> 48), default: []].append(PostingKey.low(key)) }
-        for (prefix, lows) in byPrefix {
+        // Rows in key order: the reads walk the table's B-tree in one direction.
+        for prefix in byPrefix.keys.sorted() {
+            guard let lows = byPrefix[prefix] else { continue }
             statement.reset()
             statement.bind(1, prefix)
             guard try statement.step() else { continue }
@@ -213,7 +215,7 @@ public final class CorpusIndex {
     public func apply(_ batch: IndexBatch) throws(IndexError) {
         guard !batch.isEmpty else { return }
         try db.transaction { () throws(IndexError) in
-            var removedPostings: [UInt64: Set<UInt32>] = [:]   // key -> docs to drop
+            var touchedPrefixes = Set<UInt16>()   // bucket rows that lose a removed document's postings
             var removedDocs = Set<UInt32>()
             for file in batch.removals + batch.additions.map(\.file) {
                 let select = try db.prepare("SELECT doc, meta, body FROM documents WHERE file = ?")
@@ -223,7 +225,7 @@ public final class CorpusIndex {
                     removedDocs.insert(doc)
                     guard var article = try? JSONDecoder().decode(Article.self, from: Data(select.blob(1))) else { continue }
                     article.body = select.text(2)
-                    for key in keys(of: article) { removedPostings[key, default: []].insert(doc) }
+                    for key in keys(of: article) { touchedPrefixes.insert(UInt16(truncatingIfNeeded: key >> 48)) }
                 }
                 let delete = try db.prepare("DELETE FROM documents WHERE file = ?")
                 delete.bind(1, file)
@@ -237,7 +239,7 @@ public final class CorpusIndex {
             let insertDoc = try db.prepare("INSERT INTO documents(doc, file, meta, body) VALUES(?, ?, ?, ?)")
             let insertFile = try db.prepare("INSERT INTO files(path, content_hash) VALUES(?, ?)")
             let encoder = JSONEncoder()
-            var added: [PostingKey: [UInt32]] = [:]
+            var added = PostingList()
             for file in batch.additions {
                 insertFile.bind(1, file.file)
                 insertFile.bind(2, file.contentHash)
@@ -256,12 +258,10 @@ public final class CorpusIndex {
                     insertDoc.bind(3, [UInt8](encoded))
                     insertDoc.bind(4, entry.article.body)
                     try insertDoc.run()
-                    for key in entry.keys {
-                        added[PostingKey(prefix: key >> 48), default: []].append(contentsOf: [PostingKey.low(key), UInt32(doc)])
-                    }
+                    added.append(keys: entry.keys, document: UInt32(doc))
                 }
             }
-            try mergeBuckets(added: added, removed: removedPostings, removedDocs: removedDocs)
+            try mergeBuckets(added: added.groupedByPrefix(), touched: touchedPrefixes, removedDocs: removedDocs)
         }
     }
 
@@ -270,50 +270,40 @@ public final class CorpusIndex {
         fingerprinter.fingerprint(article.body, excluding: article.excluded.map { TextSpan(start: $0.start, end: $0.end) }).allKeys
     }
 
-    private func mergeBuckets(added: [PostingKey: [UInt32]], removed: [UInt64: Set<UInt32>], removedDocs: Set<UInt32>) throws(IndexError) {
-        var touched = Set(added.keys)
-        for key in removed.keys { touched.insert(PostingKey(prefix: key >> 48)) }
+    /// Rewrites the bucket rows that gain or lose postings: each row's (low key, document) pairs
+    /// stay sorted and unique.
+    private func mergeBuckets(added: PostingList.Grouped, touched: Set<UInt16>, removedDocs: Set<UInt32>) throws(IndexError) {
         let select = try db.prepare("SELECT entries FROM buckets WHERE prefix = ?")
         let upsert = try db.prepare("INSERT OR REPLACE INTO buckets(prefix, entries) VALUES(?, ?)")
         let delete = try db.prepare("DELETE FROM buckets WHERE prefix = ?")
-        for prefix in touched.sorted(by: { $0.prefix < $1.prefix }) {
-            select.reset()
-            select.bind(1, Int64(prefix.prefix))
+        for p in 0..<PostingList.prefixCount {
+            let prefix = UInt16(p)
+            let new = added.entries(prefix)
+            guard !new.isEmpty || touched.contains(prefix) else { continue }
             var pairs: [UInt64] = []   // (low << 32) | doc, sortable as one number
+            select.reset()
+            select.bind(1, Int64(p))
             if try select.step() {
                 select.withBlob(0) { blob in
                     let postings = PostingBlob(blob)
-                    pairs.reserveCapacity(postings.count)
+                    pairs.reserveCapacity(postings.count + new.count)
                     for i in 0..<postings.count {
                         let doc = postings.document(at: i)
-                        if removedDocs.contains(doc) { continue }
+                        if !removedDocs.isEmpty && removedDocs.contains(doc) { continue }
                         pairs.append(UInt64(postings.low(at: i)) << 32 | UInt64(doc))
                     }
                 }
             }
             select.reset()
-            if let new = added[prefix] {
-                var i = 0
-                while i + 1 < new.count {
-                    pairs.append(UInt64(new[i]) << 32 | UInt64(new[i + 1]))
-                    i += 2
-                }
-            }
+            pairs.append(contentsOf: new)
             if pairs.isEmpty {
-                delete.bind(1, Int64(prefix.prefix))
+                delete.bind(1, Int64(p))
                 try delete.run()
                 continue
             }
             pairs.sort()
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(pairs.count * 8)
-            var previous: UInt64?
-            for p in pairs where p != previous {
-                previous = p
-                withUnsafeBytes(of: UInt32(truncatingIfNeeded: p >> 32).littleEndian) { bytes.append(contentsOf: $0) }
-                withUnsafeBytes(of: UInt32(truncatingIfNeeded: p).littleEndian) { bytes.append(contentsOf: $0) }
-            }
-            upsert.bind(1, Int64(prefix.prefix))
+            let bytes = PostingBlob.encode(pairs)
+            upsert.bind(1, Int64(p))
             upsert.bind(2, bytes)
             try upsert.run()
         }
@@ -351,9 +341,43 @@ public struct IndexBatch: Sendable {
     public var isEmpty: Bool { removals.isEmpty && additions.isEmpty }
 }
 
-struct PostingKey: Hashable {
-    var prefix: UInt64
+enum PostingKey {
     static func low(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 16) }
+}
+
+/// Postings of a batch, grouped by bucket row in linear time (a counting sort on the top 16
+/// bits), so even a batch of a million articles is never sorted as a whole.
+struct PostingList {
+    static let prefixCount = 1 << 16
+    private var keys: [UInt64] = []
+    private var documents: [UInt32] = []
+
+    mutating func append(keys new: [UInt64], document: UInt32) {
+        keys.append(contentsOf: new)
+        documents.append(contentsOf: repeatElement(document, count: new.count))
+    }
+
+    struct Grouped {
+        var offsets: [Int]
+        var pairs: [UInt64]
+        func entries(_ prefix: UInt16) -> ArraySlice<UInt64> {
+            pairs[offsets[Int(prefix)]..<offsets[Int(prefix) + 1]]
+        }
+    }
+
+    func groupedByPrefix() -> Grouped {
+        var offsets = [Int](repeating: 0, count: PostingList.prefixCount + 1)
+        for key in keys { offsets[Int(key >> 48) + 1] += 1 }
+        for p in 0..<PostingList.prefixCount { offsets[p + 1] += offsets[p] }
+        var cursor = offsets
+        var pairs = [UInt64](repeating: 0, count: keys.count)
+        for (i, key) in keys.enumerated() {
+            let p = Int(key >> 48)
+            pairs[cursor[p]] = UInt64(PostingKey.low(key)) << 32 | UInt64(documents[i])
+            cursor[p] += 1
+        }
+        return Grouped(offsets: offsets, pairs: pairs)
+    }
 }
 
 /// A bucket row: little-endian (low key, document) pairs sorted by key then document.
@@ -364,6 +388,25 @@ struct PostingBlob {
     var count: Int { bytes.count / 8 }
     func low(at i: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt32.self)) }
     func document(at i: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 8 + 4, as: UInt32.self)) }
+
+    /// Sorted (low << 32 | doc) pairs as a blob, repeats dropped.
+    static func encode(_ sortedPairs: [UInt64]) -> [UInt8] {
+        var unique = 0
+        var previous: UInt64?
+        for p in sortedPairs where p != previous { unique += 1; previous = p }
+        return [UInt8](unsafeUninitializedCapacity: unique * 8) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            var offset = 0
+            var last: UInt64?
+            for p in sortedPairs where p != last {
+                last = p
+                raw.storeBytes(of: UInt32(truncatingIfNeeded: p >> 32).littleEndian, toByteOffset: offset, as: UInt32.self)
+                raw.storeBytes(of: UInt32(truncatingIfNeeded: p).littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+                offset += 8
+            }
+            initialized = offset
+        }
+    }
 
     /// The entries whose low key equals `low` (binary search).
     func range(of low: UInt32) -> Range<Int> {

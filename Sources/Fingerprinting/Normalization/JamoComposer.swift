@@ -6,6 +6,8 @@ struct JamoComposer {
     private var vowel: UInt32?
     private var origin = 0
 
+    var isEmpty: Bool { lead == nil }
+
     static func isConjoining(_ v: UInt32) -> Bool {
         (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xD7B0...0xD7FF).contains(v)
     }
