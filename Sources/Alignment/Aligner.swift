@@ -32,35 +32,50 @@ public struct Aligner: Sendable {
     }
 
     public func align(suspect: Fingerprint, source: Fingerprint) -> AlignmentResult {
+        align(PreparedSuspect(suspect), source: source)
+    }
+
+    /// Aligns one suspect with many sources: the suspect's shingle positions are looked up once
+    /// per suspect, and each source costs one pass over its shingles.
+    public func align(_ prepared: PreparedSuspect, source: Fingerprint) -> AlignmentResult {
+        let suspect = prepared.fingerprint
         let k = max(1, suspect.shingleLength)
         guard !suspect.shingles.isEmpty, !source.shingles.isEmpty else { return .none }
 
-        // Source positions by hash: first occurrence in a dictionary, the rest chained.
-        var first: [UInt64: Int32] = [:]
-        first.reserveCapacity(source.shingles.count)
-        var next = [Int32](repeating: -1, count: source.shingles.count)
-        for j in stride(from: source.shingles.count - 1, through: 0, by: -1) {
-            let h = source.shingles[j]
-            if let f = first[h] { next[j] = f }
-            first[h] = Int32(j)
+        // Seeds (i, j): a shingle at suspect position i equals the one at source position j.
+        var seeds: [UInt64] = []   // i << 32 | j, so sorting orders by i then j
+        for (j, h) in source.shingles.enumerated() {
+            guard var i32 = prepared.first[h] else { continue }
+            var repeats = 0
+            while i32 >= 0 && repeats < maxRepeats {
+                seeds.append(UInt64(UInt32(i32)) << 32 | UInt64(UInt32(j)))
+                repeats += 1
+                i32 = prepared.next[Int(i32)]
+            }
         }
+        // Too few seeds for even one fragment: nothing to report (most candidates end here).
+        guard seeds.count >= max(1, minFragmentLength - k + 1) else { return .none }
+        seeds.sort()
 
         var open: [Chain] = []
         var closed: [Chain] = []
-        for (i, h) in suspect.shingles.enumerated() {
-            guard var j32 = first[h] else { continue }
+        var s = 0
+        while s < seeds.count {
+            let i = Int(seeds[s] >> 32)
+            var groupEnd = s
+            while groupEnd < seeds.count && Int(seeds[groupEnd] >> 32) == i { groupEnd += 1 }
+            defer { s = groupEnd }
             // Close chains that can no longer be extended.
-            if !open.isEmpty {
+            if open.contains(where: { i - $0.lastI > maxGap }) {
                 var kept: [Chain] = []
                 for c in open {
                     if i - c.lastI > maxGap { closed.append(c) } else { kept.append(c) }
                 }
                 open = kept
             }
-            var repeats = 0
-            var extended = Set<Int>()
-            while j32 >= 0 && repeats < maxRepeats {
-                let j = Int(j32)
+            var extended: [Int] = []   // at most maxRepeats chains per suspect position
+            for seed in seeds[s..<min(groupEnd, s + maxRepeats)] {
+                let j = Int(UInt32(truncatingIfNeeded: seed))
                 var best = -1
                 var bestCost = Int.max
                 for (n, c) in open.enumerated() where !extended.contains(n) {
@@ -72,13 +87,11 @@ public struct Aligner: Sendable {
                 }
                 if best >= 0 {
                     open[best].extend(i, j)
-                    extended.insert(best)
+                    extended.append(best)
                 } else {
                     open.append(Chain(i, j))
-                    extended.insert(open.count - 1)
+                    extended.append(open.count - 1)
                 }
-                repeats += 1
-                j32 = next[j]
             }
         }
         closed.append(contentsOf: open)
@@ -115,6 +128,8 @@ public struct Aligner: Sendable {
         }
         passages = Aligner.mergeOverlapping(passages, suspect: suspect, source: source)
 
+        // No passage, nothing to report: the set similarity is not worth computing.
+        guard !passages.isEmpty else { return .none }
         let suspectCovered = Aligner.unionLength(passages.map(\.suspectNormalized))
         let sourceCovered = Aligner.unionLength(passages.map(\.sourceNormalized))
         let copied = Aligner.unionLength(passages.map(\.suspect))
@@ -122,7 +137,7 @@ public struct Aligner: Sendable {
             passages: passages,
             containment: Double(suspectCovered) / Double(max(1, suspect.normalized.count)),
             coverage: Double(sourceCovered) / Double(max(1, source.normalized.count)),
-            jaccard: Aligner.jaccard(suspect.shingles, source.shingles),
+            jaccard: prepared.jaccard(with: source.shingles),
             copiedCharacters: copied)
     }
 
@@ -172,12 +187,84 @@ public struct Aligner: Sendable {
         return total
     }
 
-    /// Exact Jaccard similarity of two shingle sets.
+    /// Exact Jaccard similarity of two shingle sets (sorted merge; no hashing).
     public static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
-        let x = Set(a)
-        let y = Set(b)
-        let union = x.union(y).count
-        guard union > 0 else { return 0 }
-        return Double(x.intersection(y).count) / Double(union)
+        jaccard(distinct: uniqueSorted(a), b)
+    }
+
+    static func jaccard(distinct x: [UInt64], _ other: [UInt64]) -> Double {
+        let y = uniqueSorted(other)
+        guard !(x.isEmpty && y.isEmpty) else { return 0 }
+        var i = 0, j = 0, shared = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { shared += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return Double(shared) / Double(x.count + y.count - shared)
+    }
+
+    static func uniqueSorted(_ values: [UInt64]) -> [UInt64] {
+        var sorted = values
+        RadixSort.sort(&sorted)
+        var w = 0
+        for r in sorted.indices where r == 0 || sorted[r] != sorted[r - 1] {
+            sorted[w] = sorted[r]
+            w += 1
+        }
+        sorted.removeLast(sorted.count - w)
+        return sorted
+    }
+}
+
+/// A suspect's shingle positions by hash, built once and used for every candidate source.
+public struct PreparedSuspect: Sendable {
+    public let fingerprint: Fingerprint
+    let first: [UInt64: Int32]
+    let next: [Int32]
+
+    /// The suspect's distinct shingles, sorted, for exact Jaccard similarity.
+    let distinct: [UInt64]
+
+
+    public init(_ fingerprint: Fingerprint) {
+        self.fingerprint = fingerprint
+        distinct = Aligner.uniqueSorted(fingerprint.shingles)
+        var first: [UInt64: Int32] = [:]
+        first.reserveCapacity(fingerprint.shingles.count)
+        var next = [Int32](repeating: -1, count: fingerprint.shingles.count)
+        for i in stride(from: fingerprint.shingles.count - 1, through: 0, by: -1) {
+            let h = fingerprint.shingles[i]
+            if let f = first[h] { next[i] = f }
+            first[h] = Int32(i)
+        }
+        self.first = first
+        self.next = next
+    }
+
+    func jaccard(with other: [UInt64]) -> Double { Aligner.jaccard(distinct: distinct, other) }
+}
+
+/// LSD radix sort of 64-bit values, a byte a pass: linear, and several times faster than the
+/// standard library's stable comparison sort on the thousands of hashes an article has.
+enum RadixSort {
+    static func sort(_ values: inout [UInt64]) {
+        guard values.count > 64 else { values.sort(); return }
+        var buffer = [UInt64](repeating: 0, count: values.count)
+        var counts = [Int](repeating: 0, count: 256)
+        for shift in stride(from: 0, to: 64, by: 8) {
+            for i in counts.indices { counts[i] = 0 }
+            for v in values { counts[Int((v >> UInt64(shift)) & 0xFF)] += 1 }
+            var total = 0
+            for i in counts.indices {
+                let c = counts[i]
+                counts[i] = total
+                total += c
+            }
+            for v in values {
+                let b = Int((v >> UInt64(shift)) & 0xFF)
+                buffer[counts[b]] = v
+                counts[b] += 1
+            }
+            swap(&values, &buffer)
+        }
     }
 }

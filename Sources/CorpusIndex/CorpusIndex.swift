@@ -152,7 +152,7 @@ public final class CorpusIndex {
     /// Documents sharing at least one band key with `keys`, with the number of keys shared,
     /// most first. Buckets with more than `maxBucketSize` documents are skipped as too common
     /// to be evidence.
-    public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000) throws(IndexError) -> [Candidate] {
+    public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000, limit: Int = .max) throws(IndexError) -> [Candidate] {
         let statement: SQLiteStatement
         if let s = bucketStatement {
             statement = s
@@ -183,8 +183,23 @@ public final class CorpusIndex {
             }
         }
         statement.reset()
-        return hits.map { Candidate(document: Int($0.key), sharedKeys: $0.value) }
-            .sorted { ($0.sharedKeys, -$0.document) > ($1.sharedKeys, -$1.document) }
+        // Only the best `limit` are wanted: find the smallest key count that still makes the cut
+        // from a histogram, and sort just those.
+        var cut = 1
+        if hits.count > limit {
+            var histogram: [Int: Int] = [:]
+            for count in hits.values { histogram[count, default: 0] += 1 }
+            var taken = 0
+            for count in histogram.keys.sorted(by: >) {
+                taken += histogram[count] ?? 0
+                cut = count
+                if taken >= limit { break }
+            }
+        }
+        var out: [Candidate] = []
+        for (doc, count) in hits where count >= cut { out.append(Candidate(document: Int(doc), sharedKeys: count)) }
+        out.sort { ($0.sharedKeys, -$0.document) > ($1.sharedKeys, -$1.document) }
+        return Array(out.prefix(limit))
     }
 
     /// One stored document.
@@ -250,6 +265,7 @@ public final class CorpusIndex {
                     guard doc <= Int64(UInt32.max) else { throw IndexError(path: path, .storage("too many documents")) }
                     var meta = entry.article
                     meta.body = ""
+                    meta.paragraphs = []   // not needed to verify or report, and costly to encode
                     guard let encoded = try? encoder.encode(meta) else {
                         throw IndexError(path: path, .storage("cannot encode \(entry.article.source)"))
                     }

@@ -114,14 +114,16 @@ public struct Scanner: Sendable {
             let fingerprint = index.fingerprinter.fingerprint(suspect.body, excluding: suspect.excluded.spans,
                                                               windowStride: options.queryWindowStride)
             do {
-                let candidates = try index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize)
+                let candidates = try index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize,
+                                                      limit: options.maxCandidates)
                 var judged: [JudgedMatch] = []
+                let prepared = PreparedSuspect(fingerprint)
                 let suspectAbsolute = InputCollector.absolute(suspect.source)
                 for candidate in candidates.prefix(options.maxCandidates) {
                     let (document, sourceFingerprint) = try source(candidate.document)
                     if document.article.source == suspectAbsolute { continue }   // the suspect itself
                     if !options.ignoreSources.isEmpty && Configuration.matches(document.file, options.ignoreSources) { continue }
-                    let alignment = options.aligner.align(suspect: fingerprint, source: sourceFingerprint)
+                    let alignment = options.aligner.align(prepared, source: sourceFingerprint)
                     guard !alignment.passages.isEmpty else { continue }
                     let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
                     judged.append(JudgedMatch(source: document.article, alignment: alignment, verdict: verdict))

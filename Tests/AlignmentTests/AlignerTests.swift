@@ -101,3 +101,31 @@ struct AlignerTests {
         #expect(r.containment == 0)
     }
 }
+
+@Suite("Set similarity helpers")
+struct SetSimilarityTests {
+    @Test("the radix sort orders like the standard sort, repeats and extremes included")
+    func radix() {
+        var state: UInt64 = 99
+        for n in [0, 1, 63, 64, 65, 1_000, 5_000] {
+            var values = (0..<n).map { i -> UInt64 in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return i % 7 == 0 ? UInt64.max : (i % 11 == 0 ? 0 : state)
+            }
+            values += values.prefix(n / 3)
+            var sorted = values
+            RadixSort.sort(&sorted)
+            #expect(sorted == values.sorted(), "n = \(n)")
+        }
+    }
+
+    @Test("exact Jaccard counts distinct shingles: |A∩B| / |A∪B|")
+    func jaccard() {
+        #expect(Aligner.jaccard([1, 2, 3, 3], [2, 3, 4]) == 0.5)
+        #expect(Aligner.jaccard([], []) == 0)
+        #expect(Aligner.jaccard([5], [5, 5]) == 1)
+        let a = (0..<300).map { UInt64($0 * 7919) }
+        let b = (100..<400).map { UInt64($0 * 7919) }
+        #expect(Aligner.jaccard(a, b) == 200.0 / 400.0)
+    }
+}

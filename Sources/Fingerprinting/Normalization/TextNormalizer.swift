@@ -13,11 +13,7 @@ public enum TextNormalizer {
 
     /// Normalises `text`; code points inside `excluded` ranges (original offsets) are dropped.
     public static func normalize(_ text: String, excluding excluded: [TextSpan] = []) -> NormalizedText {
-        var out = NormalizedText()
-        out.scalars.reserveCapacity(text.utf8.count / 2)
-        out.origins.reserveCapacity(text.utf8.count / 2)
-        let skip = ExclusionCursor(excluded)
-        var builder = Builder(out: out, skip: skip)
+        var builder = Builder(skip: ExclusionCursor(excluded), capacity: text.utf8.count)
         var index = 0
         var slowRun: [Unicode.Scalar] = []
         var slowStart = 0
@@ -102,9 +98,7 @@ public enum TextNormalizer {
         }
         jamo.flush { builder.emit($0, origin: $1) }
         builder.flushSlow(&slowRun, start: slowStart)
-        out = builder.out
-        out.originalLength = index
-        return out
+        return NormalizedText(scalars: builder.scalars, origins: builder.origins, originalLength: index)
     }
 
     /// The kept value for scalars that NFKC leaves alone (0 = drop), or nil for the slow path.
@@ -136,23 +130,31 @@ public enum TextNormalizer {
     private static let latin1Kept: Set<UInt32> = [0xAA, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE, 0xB5]
 
     private struct Builder {
-        var out: NormalizedText
+        var scalars: [UInt32] = []
+        var origins: [Int32] = []
         var skip: ExclusionCursor
+
+        init(skip: ExclusionCursor, capacity: Int) {
+            self.skip = skip
+            // UTF-8 bytes bound the number of scalars from above.
+            scalars.reserveCapacity(capacity)
+            origins.reserveCapacity(capacity)
+        }
 
         @inline(__always)
         mutating func emit(_ v: UInt32, origin: Int) {
-            if skip.isExcluded(origin) { return }
-            out.scalars.append(v)
-            out.origins.append(Int32(truncatingIfNeeded: origin))
+            if skip.hasRanges && skip.isExcluded(origin) { return }
+            scalars.append(v)
+            origins.append(Int32(truncatingIfNeeded: origin))
         }
 
         /// Takes back the last emitted scalar if it came from `origin` (to recompose it with a
         /// following combining mark).
         mutating func retractLast(ifOrigin origin: Int) -> Unicode.Scalar? {
-            guard let last = out.origins.last, Int(last) == origin, let v = out.scalars.last,
+            guard let last = origins.last, Int(last) == origin, let v = scalars.last,
                   let s = Unicode.Scalar(v) else { return nil }
-            out.scalars.removeLast()
-            out.origins.removeLast()
+            scalars.removeLast()
+            origins.removeLast()
             return s
         }
 
@@ -203,9 +205,11 @@ struct ExclusionCursor {
 
     init(_ ranges: [TextSpan]) {
         self.ranges = ranges.sorted { $0.start < $1.start }
+        hasRanges = !ranges.isEmpty
     }
 
     private var last = 0
+    let hasRanges: Bool
 
     @inline(__always)
     mutating func isExcluded(_ offset: Int) -> Bool {
