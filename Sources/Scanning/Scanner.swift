@@ -18,6 +18,10 @@ public struct ScanOptions: Sendable {
     /// Candidates verified per suspect, most shared keys first. 25 missed partial copies whose
     /// source ranked below same-topic articles (Scripts/evalset/TUNING.md).
     public var maxCandidates = 50
+    /// Band keys a candidate must share with the suspect before it is verified. One shared key
+    /// is mostly a stock phrase; on the full evaluation set 1, 2 and 3 gave identical results
+    /// (every target met) and 2 scanned 23% faster.
+    public var minSharedKeys = 2
     /// Window stride for suspects, finer than the index's so a copied passage always lies close
     /// to one of the suspect's windows.
     public var queryWindowStride = 25
@@ -119,7 +123,7 @@ public struct Scanner: Sendable {
                 var judged: [JudgedMatch] = []
                 let prepared = PreparedSuspect(fingerprint)
                 let suspectAbsolute = InputCollector.absolute(suspect.source)
-                for candidate in candidates.prefix(options.maxCandidates) {
+                for candidate in candidates.prefix(options.maxCandidates) where candidate.sharedKeys >= options.minSharedKeys {
                     let (document, sourceFingerprint) = try source(candidate.document)
                     if document.article.source == suspectAbsolute { continue }   // the suspect itself
                     if !options.ignoreSources.isEmpty && Configuration.matches(document.file, options.ignoreSources) { continue }

@@ -162,6 +162,7 @@ struct ParameterOptions: ParsableArguments {
     @Option(help: "Policy: copied characters that make reuse substantial.") var minChars: Int?
     @Option(help: "Policy: share of the source that makes reuse substantial.") var minCoverage: Double?
     @Option(help: "Candidates verified per suspect.") var maxCandidates: Int?
+    @Option(help: "Band keys a candidate must share with the suspect to be verified.") var minSharedKeys: Int?
 
     func apply(to c: inout EvaluationConfiguration) {
         if let k { c.parameters.shingleLength = k }
@@ -180,5 +181,6 @@ struct ParameterOptions: ParsableArguments {
         if let minChars { c.options.policy.minCopiedCharacters = minChars }
         if let minCoverage { c.options.policy.minCoverage = minCoverage }
         if let maxCandidates { c.options.maxCandidates = maxCandidates }
+        if let minSharedKeys { c.options.minSharedKeys = minSharedKeys }
     }
 }

@@ -35,7 +35,7 @@ enum ExitStatus: Int32 {
             message = "internal error: \(error)"
             status = .internalError
         }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardStreams.error(message + "\n")
         return status.exitCode
     }
 
@@ -57,7 +57,7 @@ enum ExitStatus: Int32 {
 enum Output {
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.write(text)
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -69,6 +69,6 @@ enum Output {
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.error(text + "\n")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scanning
 
 // ArgumentParser exits with 64 on usage errors; copyscan promises 2 (see `--help`).
 do {
@@ -10,6 +11,6 @@ do {
 } catch {
     let code = Copyscan.exitCode(for: error)
     if code == .success { Copyscan.exit(withError: error) }
-    FileHandle.standardError.write(Data((Copyscan.fullMessage(for: error) + "\n").utf8))
+    StandardStreams.error(Copyscan.fullMessage(for: error) + "\n")
     exit(ExitStatus.usage.rawValue)
 }
