@@ -253,3 +253,13 @@ extension NoticeGrammarTests {
         }
     }
 }
+
+@Suite("Notice grammar: outlet names that contain notice words")
+struct NoticeHolderWordTests {
+    @Test("an outlet ending in 신문 before 의 is a holder, not an inquiry (문의)", arguments: ["물결신문", "한빛신문", "새벽신문"])
+    func possessiveNewspaper(name: String) throws {
+        let parsed = try #require(NoticeGrammar.parse("\(name)의 모든 콘텐츠는 저작권법의 보호를 받으며, 무단 전재·복사·배포를 금합니다."))
+        #expect(parsed.holder == name)
+        #expect(parsed.prohibits == [.reproduction, .redistribution, .copying])
+    }
+}

@@ -9,7 +9,7 @@ import Foundation
 public enum ArticleReader {
     /// Changes whenever the same bytes may be read into a different article (body, notices,
     /// credits, boilerplate ranges): indexes re-read their files when it changes.
-    public static let version = "articles-v3"
+    public static let version = "articles-v4"
 
     public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "jsonl", "ndjson", "html", "htm", "xhtml"]
 

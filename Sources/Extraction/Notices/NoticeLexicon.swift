@@ -129,6 +129,8 @@ struct NoticeLexicon: Sendable {
         guard let entries = byFirst[Scalar.lower(s[p])] else { return nil }
         for e in entries {
             if e.latinStart, p > lo, Scalar.isASCIILetter(s[p - 1]) { continue }
+            // `문의` (inquiry) only as a word of its own: `물결신문의` is an outlet's name plus 의.
+            if case .phrase(.inquiry) = e.terminal, p > lo, (0xAC00...0xD7A3).contains(s[p - 1]) { continue }
             var j = 0, k = p
             let pattern = e.pattern
             while j < pattern.count {
