@@ -107,24 +107,38 @@ public struct Aligner: Sendable {
             fragments.append((sRange, tRange, c.seeds))
         }
         fragments.sort { ($0.s.lowerBound, $0.t.lowerBound) < ($1.s.lowerBound, $1.t.lowerBound) }
-        var clusters: [(s: Range<Int>, t: Range<Int>, seeds: Int, covered: Int)] = []
-        for f in fragments {
+        var clusters: [(s: Range<Int>, t: Range<Int>, seeds: Int, covered: Int, members: [Int])] = []
+        for (n, f) in fragments.enumerated() {
             if let last = clusters.last,
                f.s.lowerBound - last.s.upperBound <= 2 * maxGap,
                f.t.lowerBound >= last.t.lowerBound - reorderReach, f.t.upperBound <= last.t.upperBound + reorderReach {
                 let overlap = max(0, last.s.upperBound - f.s.lowerBound)
                 clusters[clusters.count - 1] = (min(last.s.lowerBound, f.s.lowerBound)..<max(last.s.upperBound, f.s.upperBound),
                                                 min(last.t.lowerBound, f.t.lowerBound)..<max(last.t.upperBound, f.t.upperBound),
-                                                last.seeds + f.seeds, last.covered + f.s.count - min(overlap, f.s.count))
+                                                last.seeds + f.seeds, last.covered + f.s.count - min(overlap, f.s.count),
+                                                last.members + [n])
             } else {
-                clusters.append((f.s, f.t, f.seeds, f.s.count))
+                clusters.append((f.s, f.t, f.seeds, f.s.count, [n]))
             }
         }
         var passages: [Passage] = []
-        for c in clusters where c.covered >= minPassageLength && c.t.count >= minPassageLength {
-            passages.append(Passage(suspect: suspect.normalized.originalRange(of: c.s),
-                                    source: source.normalized.originalRange(of: c.t),
-                                    suspectNormalized: c.s, sourceNormalized: c.t, sharedShingles: c.seeds))
+        func add(_ s: Range<Int>, _ t: Range<Int>, _ seeds: Int) {
+            passages.append(Passage(suspect: suspect.normalized.originalRange(of: s),
+                                    source: source.normalized.originalRange(of: t),
+                                    suspectNormalized: s, sourceNormalized: t, sharedShingles: seeds))
+        }
+        for c in clusters {
+            // Reordered text spans about as much of the source as of the suspect; fragments
+            // gathered from all over a source (shared stock sentences) do not, and then only
+            // fragments long enough on their own count.
+            let balanced = c.t.count <= c.s.count * 3 / 2 + maxGap && c.s.count <= c.t.count * 3 / 2 + maxGap
+            if balanced || c.members.count == 1 {
+                if c.covered >= minPassageLength && c.t.count >= minPassageLength { add(c.s, c.t, c.seeds) }
+            } else {
+                for n in c.members where fragments[n].s.count >= minPassageLength && fragments[n].t.count >= minPassageLength {
+                    add(fragments[n].s, fragments[n].t, fragments[n].seeds)
+                }
+            }
         }
         passages = Aligner.mergeOverlapping(passages, suspect: suspect, source: source)
 
