@@ -194,3 +194,51 @@ public struct PassageReport: Codable, Sendable {
         self.sourceText = sourceText
     }
 }
+
+// Reports saved before `severity`, `accepted`, `explained` and `verdicts` existed still load:
+// those fields take their neutral values.
+extension ArticleReport {
+    enum CodingKeys: String, CodingKey { case path, id, title, outlet, published, verdict, severity, reasons, matches }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(path: try c.decode(String.self, forKey: .path), id: try c.decode(String.self, forKey: .id),
+                  title: try c.decodeIfPresent(String.self, forKey: .title), outlet: try c.decodeIfPresent(String.self, forKey: .outlet),
+                  published: try c.decodeIfPresent(String.self, forKey: .published),
+                  verdict: try c.decode(VerdictKind.self, forKey: .verdict),
+                  severity: try c.decodeIfPresent(Severity.self, forKey: .severity) ?? .none,
+                  reasons: try c.decode([Reason].self, forKey: .reasons), matches: try c.decode([MatchReport].self, forKey: .matches))
+    }
+}
+
+extension MatchReport {
+    enum CodingKeys: String, CodingKey {
+        case source, verdict, severity, reasons, containment, coverage, jaccard, copiedCharacters, passages, accepted
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(source: try c.decode(SourceReport.self, forKey: .source), verdict: try c.decode(VerdictKind.self, forKey: .verdict),
+                  severity: try c.decodeIfPresent(Severity.self, forKey: .severity) ?? .none,
+                  reasons: try c.decode([Reason].self, forKey: .reasons), containment: try c.decode(Double.self, forKey: .containment),
+                  coverage: try c.decode(Double.self, forKey: .coverage), jaccard: try c.decode(Double.self, forKey: .jaccard),
+                  copiedCharacters: try c.decode(Int.self, forKey: .copiedCharacters),
+                  passages: try c.decode([PassageReport].self, forKey: .passages))
+        accepted = try c.decodeIfPresent(Bool.self, forKey: .accepted) ?? false
+    }
+}
+
+extension ScanReport.Summary {
+    enum CodingKeys: String, CodingKey { case articles, violation, reuse, explained, clean, errors, verdicts }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        articles = try c.decode(Int.self, forKey: .articles)
+        violation = try c.decode(Int.self, forKey: .violation)
+        reuse = try c.decode(Int.self, forKey: .reuse)
+        clean = try c.decode(Int.self, forKey: .clean)
+        errors = try c.decode(Int.self, forKey: .errors)
+        explained = try c.decodeIfPresent(Int.self, forKey: .explained) ?? max(0, articles - violation - reuse - clean)
+        verdicts = try c.decodeIfPresent([String: Int].self, forKey: .verdicts) ?? [:]
+    }
+}
