@@ -58,6 +58,7 @@ enum FingerprintBenchmark {
             print(["mode", "seconds", "articles/s", "MB/s"].map { KernelBenchmark.pad($0, 14) }.joined())
         }
         var sink: UInt64 = 0
+        let agreement = windowHashAgreement(corpus.texts.prefix(1_000), fingerprinter)
         for mode in modes {
             sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs)   // warm-up
             var seconds: [Double] = []
@@ -66,24 +67,38 @@ enum FingerprintBenchmark {
                 sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs)
                 seconds.append(KernelBenchmark.now() - start)
             }
-            report(mode, seconds, corpus, options)
+            report(mode, seconds, corpus, options, agreement: mode == .windowHash ? agreement : nil)
         }
         if !options.json { print("checksum \(sink)") }
         return 0
     }
 
-    static func report(_ mode: Mode, _ seconds: [Double], _ corpus: CorpusTexts, _ options: Options) {
+    /// On how many texts the window-hash limit hashes exactly the windows copyscan's shingler
+    /// hashes (the XOR of all window hashes is equal): it differs only where the limit's
+    /// shortcut normalisation does (squared units such as ㎡), so nearly all should agree.
+    static func windowHashAgreement(_ texts: ArraySlice<String>, _ fingerprinter: Fingerprinter) -> (agree: Int, of: Int) {
+        var agree = 0
+        for text in texts {
+            let shingles = fingerprinter.shingler.hashes(TextNormalizer.normalize(text).scalars)
+            let xor = shingles.count > 1 ? shingles.reduce(0, ^) : 0
+            if xor == WindowHashLimit.hash(text, length: fingerprinter.shingler.length) { agree += 1 }
+        }
+        return (agree, texts.count)
+    }
+
+    static func report(_ mode: Mode, _ seconds: [Double], _ corpus: CorpusTexts, _ options: Options, agreement: (agree: Int, of: Int)?) {
         let sorted = seconds.sorted()
         let median = sorted[sorted.count / 2]
         let n = Double(corpus.texts.count)
         let mb = Double(corpus.utf8Bytes) / 1e6
         if options.json {
             let runs = seconds.map { KernelBenchmark.format($0, 6) }.joined(separator: ", ")
-            print("{\"mode\": \"\(mode.rawValue)\", \"jobs\": \(options.jobs), \"articles\": \(corpus.texts.count), \"bytes\": \(corpus.utf8Bytes), \"seconds\": [\(runs)], \"median\": \(KernelBenchmark.format(median, 6)), \"articles_per_s\": \(KernelBenchmark.format(n / median, 1)), \"mb_per_s\": \(KernelBenchmark.format(mb / median, 2))}")
+            print("{\"mode\": \"\(mode.rawValue)\", \"jobs\": \(options.jobs), \"articles\": \(corpus.texts.count), \"bytes\": \(corpus.utf8Bytes), \"seconds\": [\(runs)], \"median\": \(KernelBenchmark.format(median, 6)), \"articles_per_s\": \(KernelBenchmark.format(n / median, 1)), \"mb_per_s\": \(KernelBenchmark.format(mb / median, 2))\(agreement.map { ", \"agrees_with_shingler\": [\($0.agree), \($0.of)]" } ?? "")}")
         } else {
             let range = "\(KernelBenchmark.format(sorted[0], 3))–\(KernelBenchmark.format(sorted[sorted.count - 1], 3))"
             print(KernelBenchmark.pad(mode.rawValue, 14) + KernelBenchmark.pad("\(KernelBenchmark.format(median, 3)) (\(range))", 24)
-                  + KernelBenchmark.pad(KernelBenchmark.format(n / median, 0), 14) + KernelBenchmark.format(mb / median, 1))
+                  + KernelBenchmark.pad(KernelBenchmark.format(n / median, 0), 14) + KernelBenchmark.format(mb / median, 1)
+                  + (agreement.map { "  (same window hashes as copyscan's shingler on \($0.agree) of \($0.of) texts)" } ?? ""))
         }
     }
 

@@ -3,9 +3,10 @@
 /// row for the fingerprint benchmark, not part of copyscan.
 ///
 /// "Letter or digit" is approximated for speed the way a hand-written scanner would: ASCII
-/// letters (lower-cased) and digits, and every non-ASCII scalar outside the general and CJK
-/// punctuation blocks and the Latin-1 signs. No NFKC: on this corpus only a few symbols
-/// (ⓒ, fullwidth forms) would change.
+/// letters (lower-cased) and digits, Hangul syllables, fullwidth ASCII and circled letters
+/// folded as NFKC folds them, and every other non-ASCII scalar outside the Latin-1 signs and
+/// the punctuation, arrow, mathematical and shape blocks. No other NFKC: on this corpus only
+/// squared units (㎡ → m2) come out differently from copyscan's normaliser.
 enum WindowHashLimit {
     static func hash(_ text: String, length: Int) -> UInt64 {
         var text = text
@@ -42,9 +43,19 @@ enum WindowHashLimit {
                 break
             }
             if v < 0x80 {
-                if v &- 0x41 < 26 { v |= 0x20 } else if !(v &- 0x61 < 26 || v &- 0x30 < 10) { continue }
-            } else if v &- 0x2000 < 0x70 || v &- 0x3000 < 0x40 || v < 0xC0 {
-                continue
+                guard let kept = ascii(v) else { continue }
+                v = kept
+            } else if v &- 0xAC00 >= 11_172 {                       // not a Hangul syllable
+                if v &- 0xFF01 < 0x5E {                              // fullwidth ASCII
+                    guard let kept = ascii(v &- 0xFEE0) else { continue }
+                    v = kept
+                } else if v &- 0x24D0 < 26 {                         // ⓐ…ⓩ, as NFKC folds them
+                    v = v &- 0x24D0 &+ 0x61
+                } else if v &- 0x24B6 < 26 {                         // Ⓐ…Ⓩ
+                    v = v &- 0x24B6 &+ 0x61
+                } else if v < 0xC0 || v &- 0x2000 < 0x70 || v &- 0x2190 < 0x270 || v &- 0x2500 < 0x2C0 || v &- 0x3000 < 0x40 {
+                    continue                                         // signs, punctuation, arrows, maths, shapes
+                }
             }
             let value = UInt64(v) &+ 1
             let slot = kept & 7
@@ -58,6 +69,14 @@ enum WindowHashLimit {
             if kept >= length { acc ^= finalize(h) }
         }
         return acc
+    }
+
+    /// Lower-cased ASCII letters and digits; nil for everything else.
+    @inline(__always)
+    static func ascii(_ v: UInt32) -> UInt32? {
+        if v &- 0x61 < 26 || v &- 0x30 < 10 { return v }
+        if v &- 0x41 < 26 { return v | 0x20 }
+        return nil
     }
 
     /// MurmurHash3's 64-bit finaliser, as copyscan's shingler uses.
