@@ -41,7 +41,7 @@ let package = Package(
             "Scanning", "Reporting", "Extraction", "CorpusIndex",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
-        .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting", "Extraction", "CorpusIndex", "Articles"], path: "Sources/copyscan-bench", swiftSettings: strict),
+        .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting", "Extraction", "CorpusIndex", "Articles", "Alignment", "Policy", "Reporting"], path: "Sources/copyscan-bench", swiftSettings: strict),
 
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Articles"], swiftSettings: strict),
         .testTarget(name: "FingerprintingTests", dependencies: ["Fingerprinting", "MinHashAVX2", "CPUFeatures"], swiftSettings: strict),

@@ -63,6 +63,11 @@ def _status(ok) -> str:
     return "—" if ok is None else ("met" if ok else "**not met**")
 
 
+def _cpu(step) -> str:
+    c = step.get("cpu")
+    return f"; CPU (user+sys) {c['median']:.1f} s = {c['median'] / step['wall']['median']:.2f} cores busy" if c else ""
+
+
 def _load(x) -> str:
     return " ".join(f"{v:.2f}" for v in x) if x else "?"
 
@@ -73,6 +78,7 @@ def table(results: dict, others: dict) -> str:
     fp = steps.get("fingerprint", {})
     peers = (steps.get("peers") or {}).get("peers", {})
     rows = []
+    jobs = results.get("jobs", 2)
     # Time targets are judged only on a release build of a real run; recall is judged always.
     timed = not results.get("smoke") and results.get("configuration") == "release"
 
@@ -84,13 +90,13 @@ def table(results: dict, others: dict) -> str:
         if not r:
             return None, "not measured"
         s = sorted(r["seconds"])
+        cores = f"; {r['cpu_seconds'] / r['median']:.2f} cores busy" if r.get("cpu_seconds") and jobs > 1 else ""
         return r["articles_per_s"], (f"{r['articles_per_s']:,.0f} articles/s, {r['mb_per_s']:.1f} MB/s "
-                                     f"({r['articles'] / s[-1]:,.0f}–{r['articles'] / s[0]:,.0f}, median of {len(s)})")
+                                     f"({r['articles'] / s[-1]:,.0f}–{r['articles'] / s[0]:,.0f}, median of {len(s)}{cores})")
 
     fp1, fp1_text = fp_rate("fingerprint", 1)
     sig1, sig1_text = fp_rate("signature", 1)
     lim1, lim1_text = fp_rate("window-hash", 1)
-    jobs = results.get("jobs", 2)
     row("fingerprinting, 1 core (`Fingerprinter.fingerprint`: signature + LSH + window keys)", "≥ 30,000 articles/s",
         fp1_text, None if fp1 is None or not timed else fp1 >= 30_000)
     row("bare 128-value signature, 1 core (normalise + shingle + MinHash)", "—", sig1_text)
@@ -127,7 +133,7 @@ def table(results: dict, others: dict) -> str:
         ok = w["median"] <= target if (jobs >= 2 and at_100k) else None
         row(f"index build, {n:,} articles, end to end from files, {jobs} cores", "≤ 10 s for 100,000" +
             ("" if at_100k else f" (pro rata {target:.1f} s)"), _spread(w, unit=" s") +
-            f", {idx['articles_per_s']:,.0f} articles/s; load {_load(idx['load_before'])}", ok,
+            f", {idx['articles_per_s']:,.0f} articles/s{_cpu(idx)}; load {_load(idx['load_before'])}", ok,
             "" if at_100k else "(the target is for 100k)")
         row("index build peak RSS / index size on disk", "—",
             f"{idx['rss_kb_max'] / 1024:.0f} MB / {idx['index_bytes'] / 1e6:.1f} MB "
@@ -137,7 +143,7 @@ def table(results: dict, others: dict) -> str:
         w = scan["wall"]
         row(f"scan, {scan['suspects']:,} suspects against the {n:,} index, {jobs} cores (verification, alignment, JSON report)",
             "≥ 5,000 articles/s (100k index)", f"{scan['articles_per_s']:,.0f} articles/s; " + _spread(w, unit=" s") +
-            f"; load {_load(scan['load_before'])}", scan["articles_per_s"] >= 5000 if at_100k else None,
+            f"{_cpu(scan)}; load {_load(scan['load_before'])}", scan["articles_per_s"] >= 5000 if at_100k else None,
             "" if at_100k else "(target is for the 100k index)")
         row("scan peak RSS", "≤ 500 MB (100k index)", f"{scan['rss_kb_max'] / 1024:.0f} MB",
             scan["rss_kb_max"] / 1024 <= 500 if at_100k else None, "" if at_100k else "(target is for the 100k index)")

@@ -53,17 +53,20 @@ def run_timed(cmd: list[str], *, cwd: Path, ok_codes=(0,), log_file: Path | None
     text = Path(time_file).read_text(errors="replace") if os.path.exists(time_file) else ""
     os.unlink(time_file)
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
     if proc.returncode not in ok_codes:
         raise StepFailed(f"`{shlex.join(cmd)}` exited with {proc.returncode}"
                          + (f" (see {log_file})" if log_file else ""))
-    return {"wall": wall, "rss_kb": int(m.group(1)) if m else None, "code": proc.returncode}
+    return {"wall": wall, "cpu": cpu if text else None, "rss_kb": int(m.group(1)) if m else None, "code": proc.returncode}
 
 
 def repeat(cmd: list[str], runs: int, **kw) -> dict:
     load_before = loadavg()
     results = [run_timed(cmd, **kw) for _ in range(runs)]
     rss = [r["rss_kb"] for r in results if r["rss_kb"] is not None]
+    cpu = [r["cpu"] for r in results if r["cpu"] is not None]
     return {"command": shlex.join(cmd), "wall": summary([r["wall"] for r in results]),
+            "cpu": summary(cpu) if cpu else None,
             "rss_kb_max": max(rss) if rss else None, "codes": sorted({r["code"] for r in results}),
             "load_before": load_before, "load_after": loadavg()}
 

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Fingerprinting
 
 /// `copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode M]… [--json]`
@@ -55,19 +58,22 @@ enum FingerprintBenchmark {
         let modes = options.modes.isEmpty ? Mode.allCases : options.modes
         if !options.json {
             print("fingerprinting \(corpus.texts.count) articles (\(KernelBenchmark.format(Double(corpus.utf8Bytes) / 1e6, 1)) MB UTF-8) in memory, \(options.jobs) thread(s), median of \(options.runs) run(s) after a warm-up (min–max)")
-            print(["mode", "seconds", "articles/s", "MB/s"].map { KernelBenchmark.pad($0, 14) }.joined())
+            print(KernelBenchmark.pad("mode", 14) + KernelBenchmark.pad("seconds", 24) + ["articles/s", "MB/s", "CPU s"].map { KernelBenchmark.pad($0, 14) }.joined())
         }
         var sink: UInt64 = 0
         let agreement = windowHashAgreement(corpus.texts.prefix(1_000), fingerprinter)
         for mode in modes {
             sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs)   // warm-up
             var seconds: [Double] = []
+            var cpu: [Double] = []
             for _ in 0..<options.runs {
                 let start = KernelBenchmark.now()
+                let cpuStart = processCPUTime()
                 sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs)
                 seconds.append(KernelBenchmark.now() - start)
+                cpu.append(processCPUTime() - cpuStart)
             }
-            report(mode, seconds, corpus, options, agreement: mode == .windowHash ? agreement : nil)
+            report(mode, seconds, cpu, corpus, options, agreement: mode == .windowHash ? agreement : nil)
         }
         if !options.json { print("checksum \(sink)") }
         return 0
@@ -86,18 +92,28 @@ enum FingerprintBenchmark {
         return (agree, texts.count)
     }
 
-    static func report(_ mode: Mode, _ seconds: [Double], _ corpus: CorpusTexts, _ options: Options, agreement: (agree: Int, of: Int)?) {
+    /// CPU time of the whole process (all threads): on a shared machine, wall time over CPU
+    /// time shows whether the threads really had their cores.
+    static func processCPUTime() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
+    static func report(_ mode: Mode, _ seconds: [Double], _ cpu: [Double], _ corpus: CorpusTexts, _ options: Options, agreement: (agree: Int, of: Int)?) {
         let sorted = seconds.sorted()
         let median = sorted[sorted.count / 2]
+        let cpuMedian = cpu.sorted()[cpu.count / 2]
         let n = Double(corpus.texts.count)
         let mb = Double(corpus.utf8Bytes) / 1e6
         if options.json {
             let runs = seconds.map { KernelBenchmark.format($0, 6) }.joined(separator: ", ")
-            print("{\"mode\": \"\(mode.rawValue)\", \"jobs\": \(options.jobs), \"articles\": \(corpus.texts.count), \"bytes\": \(corpus.utf8Bytes), \"seconds\": [\(runs)], \"median\": \(KernelBenchmark.format(median, 6)), \"articles_per_s\": \(KernelBenchmark.format(n / median, 1)), \"mb_per_s\": \(KernelBenchmark.format(mb / median, 2))\(agreement.map { ", \"agrees_with_shingler\": [\($0.agree), \($0.of)]" } ?? "")}")
+            print("{\"mode\": \"\(mode.rawValue)\", \"jobs\": \(options.jobs), \"articles\": \(corpus.texts.count), \"bytes\": \(corpus.utf8Bytes), \"seconds\": [\(runs)], \"median\": \(KernelBenchmark.format(median, 6)), \"cpu_seconds\": \(KernelBenchmark.format(cpuMedian, 6)), \"articles_per_s\": \(KernelBenchmark.format(n / median, 1)), \"mb_per_s\": \(KernelBenchmark.format(mb / median, 2))\(agreement.map { ", \"agrees_with_shingler\": [\($0.agree), \($0.of)]" } ?? "")}")
         } else {
             let range = "\(KernelBenchmark.format(sorted[0], 3))–\(KernelBenchmark.format(sorted[sorted.count - 1], 3))"
             print(KernelBenchmark.pad(mode.rawValue, 14) + KernelBenchmark.pad("\(KernelBenchmark.format(median, 3)) (\(range))", 24)
-                  + KernelBenchmark.pad(KernelBenchmark.format(n / median, 0), 14) + KernelBenchmark.format(mb / median, 1)
+                  + KernelBenchmark.pad(KernelBenchmark.format(n / median, 0), 14) + KernelBenchmark.pad(KernelBenchmark.format(mb / median, 1), 14)
+                  + KernelBenchmark.format(cpuMedian, 3)
                   + (agreement.map { "  (same window hashes as copyscan's shingler on \($0.agree) of \($0.of) texts)" } ?? ""))
         }
     }
