@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from . import machine
@@ -171,6 +172,26 @@ def table(results: dict, others: dict) -> str:
             jr = f"J {bk['j_min']:.3f}–{bk['j_max']:.3f}" if bk["j_min"] is not None else ""
             row(f"recall at J ≈ {b} ({jr})", "—", "; ".join(cells))
 
+    prof = steps.get("profile")
+    if prof and prof.get("data"):
+        d = prof["data"]
+        counted = sorted((x for x in d["stages"] if x["counted"]), key=lambda x: -x["seconds"])
+        total = d["total_seconds"] or 1
+        row(f"profile of the index pipeline, 1 thread, {d['articles']:,} articles", "—",
+            f"{d['articles'] / total:,.0f} articles/s; biggest stages: " +
+            ", ".join(f"{x['stage']} {100 * x['seconds'] / total:.0f}%" for x in counted[:4]))
+    if prof and prof.get("scan_text"):
+        text = prof["scan_text"]
+        rate = re.search(r"suspects/s on one thread: ([\d,]+)", text)
+        cands = re.search(r"candidates per suspect ([\d.]+) \((\d+) suspects over the cap of (\d+)\)", text)
+        stages = re.findall(r"^(\S.*?)\s{2,}[\d.]+\s+[\d.]+\s+([\d.]+)%$", text, re.M)
+        top = sorted(stages, key=lambda x: -float(x[1]))[:4]
+        n_profiled = re.search(r"scan profile: (\d+) suspects", text)
+        row(f"profile of a scan, 1 thread, {n_profiled.group(1) if n_profiled else '?'} suspects", "—",
+            (f"{rate.group(1)} suspects/s; " if rate else "") +
+            (f"{float(cands.group(1)):,.0f} LSH candidates a suspect ({cands.group(2)} over the cap of {cands.group(3)} verified); "
+             if cands else "") + "biggest stages: " + ", ".join(f"{name.strip()} {share}%" for name, share in top))
+
     big, small = (results, others.get(100_000)) if n == 1_000_000 else (others.get(1_000_000), results if at_100k else None)
     if big and small and big["steps"].get("index") and small["steps"].get("index"):
         b, s = big["steps"], small["steps"]
@@ -199,11 +220,13 @@ def table(results: dict, others: dict) -> str:
     if results.get("smoke"):
         head.insert(1, "SMOKE RUN: tiny corpus, one run each, debug build unless --release: the numbers are not benchmarks")
     out = "\n".join(h for h in head if h is not None)
-    out += "\n| measure | target | measured | status |\n|---|---|---|---|\n" + "\n".join(rows)
+    if any(k in steps for k in ("fingerprint", "index", "scan", "check", "peers")):
+        out += "\n| measure | target | measured | status |\n|---|---|---|---|\n" + "\n".join(rows)
     if results.get("failures"):
         out += "\n\nFAILED: " + "; ".join(f"{f['step']}: {f['problem'].splitlines()[0]}" for f in results["failures"])
     cg = steps.get("callgrind")
     if cg:
         out += "\n\ncallgrind (instructions, not time): " + "; ".join(
-            f"{mode} {r['per_article']:,.0f}/article ({r['per_byte']:.1f}/byte)" for mode, r in cg.items())
+            f"{mode} {r['per_article']:,.0f}/article ({r['per_byte']:.1f}/byte)" for mode, r in cg.items()) + \
+            f" (over {next(iter(cg.values()))['articles']} articles)"
     return out
