@@ -46,7 +46,7 @@ let package = Package(
             "Evaluation", "Fingerprinting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/copyscan-eval", swiftSettings: strict),
-        .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting"], path: "Sources/copyscan-bench", swiftSettings: strict),
+        .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting", "Extraction", "CorpusIndex", "Articles", "Alignment", "Policy", "Reporting"], path: "Sources/copyscan-bench", swiftSettings: strict),
 
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Articles"], swiftSettings: strict),
         .testTarget(name: "FingerprintingTests", dependencies: ["Fingerprinting", "MinHashAVX2", "CPUFeatures"], swiftSettings: strict),

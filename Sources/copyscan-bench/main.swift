@@ -8,6 +8,9 @@ import Darwin
 
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("kernels", "MinHash kernels in isolation: ns per shingle per permutation", KernelBenchmark.main),
+    ("fingerprint", "text in memory → fingerprint / signature / window hashes: articles/s, MB/s", FingerprintBenchmark.main),
+    ("profile", "the index build pipeline stage by stage on one thread", ProfileBenchmark.main),
+    ("scan-profile", "a scan stage by stage on one thread, with candidate counts", ScanProfile.main),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

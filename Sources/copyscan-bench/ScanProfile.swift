@@ -1,0 +1,170 @@
+import Alignment
+import Articles
+import CorpusIndex
+import Extraction
+import Fingerprinting
+import Foundation
+import Policy
+import Reporting
+import Scanning
+
+/// `copyscan-bench scan-profile --index DB [--limit N] [--json] SUSPECT…` scans suspects (at
+/// most N, evenly spaced through the inputs)
+/// against an index on one thread and times every stage of a suspect's scan separately, in
+/// the order `Scanner.Worker.scan` runs them: read the suspects → suspect fingerprint (query
+/// stride) → candidate lookup → source fetch (SQLite + JSON decode) → source shingling →
+/// alignment → policy → report values → JSON rendering. It also counts candidates, so a slow
+/// scan can be told apart from a scan that verifies too many candidates.
+///
+/// It mirrors `Scanner.Worker` with public API (`ScanOptions` defaults, the same source cache
+/// of 512 fingerprints); if the scanner changes, this file must follow it.
+enum ScanProfile {
+    static let usage = "usage: copyscan-bench scan-profile --index DB [--limit N] [--json] SUSPECT…\n"
+
+    static let stages = [
+        "read suspects (file → Article)", "suspect fingerprint", "candidate lookup (LSH buckets)",
+        "source fetch (SQLite + JSON decode)", "source shingling", "alignment", "policy", "report values",
+        "JSON rendering",
+    ]
+
+    struct Counts {
+        var suspects = 0
+        var candidates = 0
+        var verified = 0
+        var capped = 0
+        var withPassages = 0
+        var sourceFetches = 0
+        var cacheHits = 0
+    }
+
+    static func main(_ arguments: [String]) -> Int32 {
+        var indexPath: String?
+        var limit = Int.max
+        var json = false
+        var paths: [String] = []
+        var i = 0
+        while i < arguments.count {
+            switch arguments[i] {
+            case "--index" where i + 1 < arguments.count: indexPath = arguments[i + 1]; i += 2
+            case "--limit" where i + 1 < arguments.count:
+                guard let v = Int(arguments[i + 1]), v >= 1 else { printError(usage); return 2 }
+                limit = v
+                i += 2
+            case "--json": json = true; i += 1
+            default: paths.append(arguments[i]); i += 1
+            }
+        }
+        guard let indexPath, !paths.isEmpty else {
+            printError(usage)
+            return 2
+        }
+        do {
+            let (seconds, counts) = try run(indexPath: indexPath, paths: paths, limit: limit)
+            output(seconds, counts, json: json)
+            return 0
+        } catch {
+            printError("copyscan-bench scan-profile: \(error)\n")
+            return 1
+        }
+    }
+
+    static func run(indexPath: String, paths: [String], limit: Int) throws -> ([Double], Counts) {
+        var seconds = Array(repeating: 0.0, count: stages.count)
+        var counts = Counts()
+        var clock = StageClock()
+        let options = ScanOptions()
+        let index = try CorpusIndex.open(at: indexPath)
+        let engine = PolicyEngine(options.policy)
+        var cache: [Int: (IndexedDocument, Fingerprint)] = [:]
+
+        clock.start()
+        var all: [Article] = []
+        for file in InputCollector.collect(paths).files {
+            for case .success(let article) in ArticleReader.read(path: file) { all.append(article) }
+        }
+        seconds[0] += clock.lap()
+        // Evenly spaced suspects, so a limit keeps the mix of the whole file; the reading time
+        // is scaled to them.
+        let suspects = all.count <= limit ? all : (0..<limit).map { all[$0 * all.count / limit] }
+        seconds[0] *= Double(suspects.count) / Double(max(1, all.count))
+
+        struct Judged { var source: Article; var alignment: AlignmentResult; var verdict: Verdict }
+        var reports: [ArticleReport] = []
+        for suspect in suspects {
+            counts.suspects += 1
+            clock.start()
+            let fingerprint = index.fingerprinter.fingerprint(suspect.body, excluding: suspect.excluded.map { TextSpan(start: $0.start, end: $0.end) },
+                                                              windowStride: options.queryWindowStride)
+            seconds[1] += clock.lap()
+            let candidates = try index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize)
+            seconds[2] += clock.lap()
+            counts.candidates += candidates.count
+            if candidates.count > options.maxCandidates { counts.capped += 1 }
+            var judged: [Judged] = []
+            let suspectAbsolute = InputCollector.absolute(suspect.source)
+            for candidate in candidates.prefix(options.maxCandidates) {
+                clock.start()
+                let document: IndexedDocument
+                let source: Fingerprint
+                if let cached = cache[candidate.document] {
+                    (document, source) = cached
+                    counts.cacheHits += 1
+                    seconds[3] += clock.lap()
+                } else {
+                    document = try index.document(candidate.document)
+                    seconds[3] += clock.lap()
+                    source = index.fingerprinter.shingled(document.article.body,
+                                                          excluding: document.article.excluded.map { TextSpan(start: $0.start, end: $0.end) })
+                    seconds[4] += clock.lap()
+                    counts.sourceFetches += 1
+                    if cache.count > 512 { cache.removeAll(keepingCapacity: true) }
+                    cache[candidate.document] = (document, source)
+                }
+                if document.article.source == suspectAbsolute { continue }
+                counts.verified += 1
+                clock.start()
+                let alignment = options.aligner.align(suspect: fingerprint, source: source)
+                seconds[5] += clock.lap()
+                guard !alignment.passages.isEmpty else { continue }
+                let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
+                seconds[6] += clock.lap()
+                judged.append(Judged(source: document.article, alignment: alignment, verdict: verdict))
+            }
+            if !judged.isEmpty { counts.withPassages += 1 }
+            clock.start()
+            let resolved = engine.resolve(judged, source: \.source, alignment: \.alignment, verdict: \.verdict, update: { $0.verdict = $1 })
+            seconds[6] += clock.lap()
+            let matches = resolved.map { MatchReporting.match(suspect: suspect, source: $0.source, alignment: $0.alignment, verdict: $0.verdict) }
+            reports.append(MatchReporting.article(suspect, matches: matches))
+            seconds[7] += clock.lap()
+        }
+        clock.start()
+        let report = ScanReport(index: .init(path: indexPath, documents: index.documentCount, parameters: index.parameters.identifier),
+                                policy: .init(minCopiedCharacters: options.policy.minCopiedCharacters, minCoverage: options.policy.minCoverage),
+                                articles: reports, errors: [])
+        _ = try JSONReport.render(report)
+        seconds[8] += clock.lap()
+        return (seconds, counts)
+    }
+
+    static func output(_ seconds: [Double], _ c: Counts, json: Bool) {
+        let total = seconds.reduce(0, +)
+        let n = Double(max(1, c.suspects))
+        let f = KernelBenchmark.format
+        if json {
+            let rows = zip(stages, seconds).map { "{\"stage\": \"\($0)\", \"seconds\": \(f($1, 6))}" }.joined(separator: ", ")
+            print("{\"suspects\": \(c.suspects), \"total_seconds\": \(f(total, 6)), \"candidates\": \(c.candidates), \"verified\": \(c.verified), \"capped\": \(c.capped), \"with_passages\": \(c.withPassages), \"source_fetches\": \(c.sourceFetches), \"cache_hits\": \(c.cacheHits), \"stages\": [\(rows)]}")
+            return
+        }
+        print("scan profile: \(c.suspects) suspects, one thread")
+        print(KernelBenchmark.pad("stage", 40) + KernelBenchmark.pad("seconds", 10) + KernelBenchmark.pad("ms/suspect", 12) + "share")
+        for (stage, s) in zip(stages, seconds) {
+            print(KernelBenchmark.pad(stage, 40) + KernelBenchmark.pad(f(s, 3), 10) + KernelBenchmark.pad(f(s * 1e3 / n, 3), 12)
+                  + f(100 * s / max(total, 1e-12), 1) + "%")
+        }
+        print(KernelBenchmark.pad("total", 40) + KernelBenchmark.pad(f(total, 3), 10) + f(total * 1e3 / n, 3))
+        print("suspects/s on one thread: \(f(n / max(total, 1e-12), 0)); candidates per suspect \(f(Double(c.candidates) / n, 1)) "
+              + "(\(c.capped) suspects over the cap of \(ScanOptions().maxCandidates)), verified per suspect \(f(Double(c.verified) / n, 1)), "
+              + "suspects with a match \(c.withPassages); sources fetched \(c.sourceFetches), cache hits \(c.cacheHits)")
+    }
+}
