@@ -103,10 +103,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (result, code) = try runScan(archive: archive, policy: policy, gate: gate, jobs: jobs.jobs, paths: paths)
-        do { try render(result, report) } catch { throw ExitStatus.fail(error) }
-        for e in result.errors { Output.note("error: \(e.path): \(e.problem)") }
-        throw code
+        try scanAndReport(archive: archive, report: report, policy: policy, gate: gate, jobs: jobs.jobs, paths: paths, publishToCI: false)
     }
 }
 
@@ -137,6 +134,21 @@ func runScan(archive: ArchiveOptions, policy: PolicyOptions, gate: GateOptions, 
     } catch {
         throw ExitStatus.fail(error)
     }
+}
+
+/// What `scan` and `check` do: scan, render, publish to CI when asked, report unreadable inputs,
+/// and exit with the code the findings deserve.
+func scanAndReport(archive: ArchiveOptions, report: ReportOptions, policy: PolicyOptions, gate: GateOptions, jobs: Int,
+                   paths: [String], publishToCI: Bool) throws {
+    let (result, code) = try runScan(archive: archive, policy: policy, gate: gate, jobs: jobs, paths: paths)
+    do {
+        try render(result, report)
+        if publishToCI { try ContinuousIntegration.publish(result) }
+    } catch {
+        throw ExitStatus.fail(error)
+    }
+    for e in result.errors { Output.note("error: \(e.path): \(e.problem)") }
+    throw code
 }
 
 struct CheckCommand: ParsableCommand {
@@ -170,15 +182,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (result, code) = try runScan(archive: archive, policy: policy, gate: gate, jobs: jobs.jobs, paths: paths)
-        do {
-            try render(result, report)
-            try ContinuousIntegration.publish(result)
-        } catch {
-            throw ExitStatus.fail(error)
-        }
-        for e in result.errors { Output.note("error: \(e.path): \(e.problem)") }
-        throw code
+        try scanAndReport(archive: archive, report: report, policy: policy, gate: gate, jobs: jobs.jobs, paths: paths, publishToCI: true)
     }
 }
 
