@@ -25,6 +25,9 @@ def describe(repo: Path) -> dict:
     except (OSError, AttributeError):
         pass
     head = _run(["git", "rev-parse", "--short", "HEAD"], cwd=repo)
+    # The last commit that changed what copyscan itself does (the benchmark's own files aside):
+    # runs of one code commit are comparable across sizes.
+    code = _run(["git", "log", "-1", "--format=%h", "--", "Sources", ":!Sources/copyscan-bench"], cwd=repo)
     dirty = bool(_run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo))
     return {
         "cpu": field("Model name"), "family_model": f"{field('CPU family')}/{field('Model')}",
@@ -32,7 +35,7 @@ def describe(repo: Path) -> dict:
         "avx2": "avx2" in flags, "avx512f": "avx512f" in flags,
         "memory_gib": round(mem_kb / 1048576, 1), "kernel": platform.release(),
         "swift": _run(["swift", "--version"]).splitlines()[0] if _run(["swift", "--version"]) else "",
-        "python": platform.python_version(), "commit": head + ("+dirty" if dirty else ""),
+        "python": platform.python_version(), "commit": head + ("+dirty" if dirty else ""), "code_commit": code,
     }
 
 

@@ -24,23 +24,30 @@ struct CorpusTexts {
         }
     }
 
-    /// Reads every `.jsonl` file under `paths` (in the order copyscan's input collector gives),
-    /// files in parallel; at most `limit` articles.
+    /// Reads the `.jsonl` files under `paths` in the order copyscan's input collector gives
+    /// them: the first `limit` articles, or all.
     static func load(_ paths: [String], limit: Int? = nil) throws -> CorpusTexts {
         let files = InputCollector.collect(paths).files.filter { $0.hasSuffix(".jsonl") }
         guard !files.isEmpty else { throw LoadError.noFiles(paths.joined(separator: " ")) }
-        let results = Locked([Result<[String], LoadError>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.update { $0[i] = readFile(files[i]) }
-        }
         var texts: [String] = []
-        for result in results.value {
-            switch result {
-            case .success(let t)?: texts += t
-            case .failure(let e)?: throw e
-            case nil: throw LoadError.unreadable("?")
+        // Files are read a few at a time in parallel, so a limit stops the reading early.
+        let batch = 8
+        var next = 0
+        while next < files.count, texts.count < (limit ?? .max) {
+            let chunk = Array(files[next..<min(files.count, next + batch)])
+            next += chunk.count
+            let results = Locked([Result<[String], LoadError>?](repeating: nil, count: chunk.count))
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
+                let result = readFile(chunk[i])
+                results.update { $0[i] = result }
             }
-            if let limit, texts.count >= limit { break }
+            for result in results.value {
+                switch result {
+                case .success(let t)?: texts += t
+                case .failure(let e)?: throw e
+                case nil: throw LoadError.unreadable(chunk.joined(separator: " "))
+                }
+            }
         }
         if let limit, texts.count > limit { texts.removeLast(texts.count - limit) }
         return CorpusTexts(texts: texts, utf8Bytes: texts.reduce(0) { $0 + $1.utf8.count })
