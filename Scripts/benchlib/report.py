@@ -202,13 +202,17 @@ def table(results: dict, others: dict) -> str:
         b, s = big["steps"], small["steps"]
         growth = b["index"]["wall"]["median"] / s["index"]["wall"]["median"]
         parts = [f"build {growth:.1f}× for 10× the articles"]
+        if b["index"].get("cpu") and s["index"].get("cpu"):
+            parts[0] += f" (CPU time {b['index']['cpu']['median'] / s['index']['cpu']['median']:.1f}×)"
         flat = growth <= 10.5
         if b.get("check") and s.get("check"):
             c = b["check"]["wall"]["median"] / s["check"]["wall"]["median"]
             parts.append(f"check {c:.2f}×")
             flat = flat and c <= 1.5
         if b.get("scan") and s.get("scan"):
-            parts.append(f"scan throughput {b['scan']['articles_per_s'] / s['scan']['articles_per_s']:.2f}×")
+            parts.append(f"scan throughput {b['scan']['articles_per_s'] / s['scan']['articles_per_s']:.2f}×"
+                         + (f" (CPU time {b['scan']['cpu']['median'] / s['scan']['cpu']['median']:.2f}×)"
+                            if b["scan"].get("cpu") and s["scan"].get("cpu") else ""))
         codes = [r.get("machine", {}).get("code_commit") or r.get("machine", {}).get("commit") for r in (big, small)]
         same = codes[0] == codes[1]
         row("1,000,000 vs 100,000 articles", "build ≤ linear (≤ 10×), flat query time",
