@@ -45,11 +45,12 @@ public struct Indexer: Sendable {
         // Files gone from an indexed directory leave the index too.
         var batch = IndexBatch()
         let present = Set(collected.files.map(InputCollector.absolute))
+        let indexed = stale ? try index.fileHashes() : known
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             let prefix = InputCollector.absolute(path) + "/"
-            for file in try index.fileHashes().keys where file.hasPrefix(prefix) && !present.contains(file) {
+            for file in indexed.keys where file.hasPrefix(prefix) && !present.contains(file) {
                 batch.removals.append(file)
                 summary.removed += 1
             }

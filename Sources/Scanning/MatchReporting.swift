@@ -6,7 +6,12 @@ import Reporting
 /// Builds report values from articles, alignments and verdicts.
 public enum MatchReporting {
     public static func match(suspect: Article, source: Article, alignment: AlignmentResult, verdict: Verdict) -> MatchReport {
-        let suspectScalars = Array(suspect.body.unicodeScalars)
+        match(suspect: suspect, suspectScalars: Array(suspect.body.unicodeScalars), source: source, alignment: alignment, verdict: verdict)
+    }
+
+    /// `suspectScalars` is the suspect body's scalars, computed once for all of its matches.
+    static func match(suspect: Article, suspectScalars: [Unicode.Scalar], source: Article, alignment: AlignmentResult,
+                      verdict: Verdict) -> MatchReport {
         let sourceScalars = Array(source.body.unicodeScalars)
         let passages = alignment.passages.map { p in
             PassageReport(suspect: .init(start: p.suspect.lowerBound, end: p.suspect.upperBound),
@@ -23,7 +28,10 @@ public enum MatchReporting {
     }
 
     public static func article(_ suspect: Article, judged: [JudgedMatch]) -> ArticleReport {
-        article(suspect, matches: judged.map { match(suspect: suspect, source: $0.source, alignment: $0.alignment, verdict: $0.verdict) })
+        let scalars = Array(suspect.body.unicodeScalars)
+        return article(suspect, matches: judged.map {
+            match(suspect: suspect, suspectScalars: scalars, source: $0.source, alignment: $0.alignment, verdict: $0.verdict)
+        })
     }
 
     public static func article(_ suspect: Article, matches: [MatchReport]) -> ArticleReport {

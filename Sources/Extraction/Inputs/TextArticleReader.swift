@@ -28,7 +28,7 @@ public enum TextArticleReader {
         var lineNumber = 1
         while consumed < text.endIndex {
             let lineEnd = text[consumed...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[consumed..<lineEnd].trimmingCharacters(in: " \t\r")
+            let line = String(text[consumed..<lineEnd]).trimmingWhitespace()
             lineNumber += 1
             let after = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
             if line == "---" {
@@ -38,8 +38,8 @@ public enum TextArticleReader {
                 guard let colon = line.firstIndex(of: ":") else {
                     throw InputError(path: path, "front matter line \(lineNumber) is not `key: value`: \(line)")
                 }
-                let key = line[..<colon].trimmingCharacters(in: " \t").lowercased()
-                var value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
+                let key = String(line[..<colon]).trimmingWhitespace().lowercased()
+                var value = String(line[line.index(after: colon)...]).trimmingWhitespace()
                 if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
                     value = String(value.dropFirst().dropLast())
                 }
@@ -52,24 +52,15 @@ public enum TextArticleReader {
 
     static func guessTitle(_ body: String, markdown: Bool) -> String? {
         for line in body.split(separator: "\n") {
-            let t = String(line).trimmingCharacters(in: " \t\r")
+            let t = String(line).trimmingWhitespace()
             if t.isEmpty { continue }
             if markdown {
-                if t.hasPrefix("# ") { return String(t.dropFirst(2)).trimmingCharacters(in: " \t") }
+                if t.hasPrefix("# ") { return String(t.dropFirst(2)).trimmingWhitespace() }
                 continue
             }
             // A headline is a short first line; a long one is the lede, not a title.
             return t.unicodeScalars.count <= 100 && !t.hasSuffix(".") ? t : nil
         }
         return nil
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        guard let first = firstIndex(where: { !chars.contains($0) }),
-              let last = lastIndex(where: { !chars.contains($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
