@@ -45,7 +45,7 @@ public struct Aligner: Sendable {
         // Seeds (i, j): a shingle at suspect position i equals the one at source position j.
         var seeds: [UInt64] = []   // i << 32 | j, so sorting orders by i then j
         for (j, h) in source.shingles.enumerated() {
-            guard var i32 = prepared.first[h] else { continue }
+            var i32 = prepared.positions.first(h)
             var repeats = 0
             while i32 >= 0 && repeats < maxRepeats {
                 seeds.append(UInt64(UInt32(i32)) << 32 | UInt64(UInt32(j)))
@@ -232,29 +232,69 @@ public struct Aligner: Sendable {
 /// A suspect's shingle positions by hash, built once and used for every candidate source.
 public struct PreparedSuspect: Sendable {
     public let fingerprint: Fingerprint
-    let first: [UInt64: Int32]
+    let positions: ShinglePositions
+    /// `next[i]`: the next position after `i` with the same shingle, or -1.
     let next: [Int32]
 
     /// The suspect's distinct shingles, sorted, for exact Jaccard similarity.
     let distinct: [UInt64]
 
-
     public init(_ fingerprint: Fingerprint) {
         self.fingerprint = fingerprint
         distinct = Aligner.uniqueSorted(fingerprint.shingles)
-        var first: [UInt64: Int32] = [:]
-        first.reserveCapacity(fingerprint.shingles.count)
+        var positions = ShinglePositions(capacity: distinct.count)
         var next = [Int32](repeating: -1, count: fingerprint.shingles.count)
         for i in stride(from: fingerprint.shingles.count - 1, through: 0, by: -1) {
-            let h = fingerprint.shingles[i]
-            if let f = first[h] { next[i] = f }
-            first[h] = Int32(i)
+            next[i] = positions.replaceFirst(fingerprint.shingles[i], with: Int32(i))
         }
-        self.first = first
+        self.positions = positions
         self.next = next
     }
 
     func jaccard(with other: [UInt64]) -> Double { Aligner.jaccard(distinct: distinct, other) }
+}
+
+/// First position of each shingle hash: open addressing with linear probing. Shingle hashes are
+/// already well mixed, so their low bits are the slot; every source shingle of every candidate
+/// is looked up here, and Swift's Dictionary (SipHash, resilient generic code) cost several
+/// times more per lookup.
+struct ShinglePositions: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// Sets the first position of `key` to `value` and returns the previous one (-1 if none).
+    mutating func replaceFirst(_ key: UInt64, with value: Int32) -> Int32 {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while values[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        let previous = values[slot]
+        keys[slot] = key
+        values[slot] = value
+        return previous
+    }
+
+    @inline(__always)
+    func first(_ key: UInt64) -> Int32 {
+        keys.withUnsafeBufferPointer { k in
+            values.withUnsafeBufferPointer { v in
+                var slot = Int(truncatingIfNeeded: key) & mask
+                while true {
+                    let value = v[slot]
+                    if value < 0 { return -1 }
+                    if k[slot] == key { return value }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
 }
 
 /// LSD radix sort of 64-bit values, a byte a pass: linear, and several times faster than the

@@ -151,8 +151,10 @@ public final class CorpusIndex {
 
     /// Documents sharing at least one band key with `keys`, with the number of keys shared,
     /// most first. Buckets with more than `maxBucketSize` documents are skipped as too common
-    /// to be evidence.
-    public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000, limit: Int = .max) throws(IndexError) -> [Candidate] {
+    /// to be evidence; keys from buckets of at most `rareBucketSize` documents are also counted
+    /// apart (`Candidate.rareKeys`), since text few articles share is stronger evidence.
+    public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000, rareBucketSize: Int = 20,
+                           limit: Int = .max) throws(IndexError) -> [Candidate] {
         let statement: SQLiteStatement
         if let s = bucketStatement {
             statement = s
@@ -160,7 +162,7 @@ public final class CorpusIndex {
             statement = try db.prepare("SELECT entries FROM buckets WHERE prefix = ?")
             bucketStatement = statement
         }
-        var hits: [UInt32: Int] = [:]
+        var hits: [UInt32: Int] = [:]   // shared keys + rare shared keys << 32
         var byPrefix: [Int64: [UInt32]] = [:]
         for key in keys { byPrefix[Int64(key >> 48), default: []].append(PostingKey.low(key)) }
         // Rows in key order: the reads walk the table's B-tree in one direction.
@@ -174,21 +176,25 @@ public final class CorpusIndex {
                 for low in Set(lows) {
                     let range = postings.range(of: low)
                     guard range.count <= maxBucketSize else { continue }
-                    var seen = Set<UInt32>()
+                    let increment = range.count <= rareBucketSize ? 1 + 1 << 32 : 1
+                    // Within a key the entries are sorted by document: repeats are neighbours.
+                    var previous: UInt32?
                     for i in range {
                         let doc = postings.document(at: i)
-                        if seen.insert(doc).inserted { hits[doc, default: 0] += 1 }
+                        if doc != previous { hits[doc, default: 0] += increment }
+                        previous = doc
                     }
                 }
             }
         }
         statement.reset()
-        // Only the best `limit` are wanted: find the smallest key count that still makes the cut
-        // from a histogram, and sort just those.
+        // Ranked by shared keys with rare ones counted twice. Only the best `limit` are wanted:
+        // find the smallest score that still makes the cut from a histogram, and sort just those.
+        func score(_ count: Int) -> Int { (count & 0xFFFF_FFFF) + count >> 32 }
         var cut = 1
         if hits.count > limit {
             var histogram: [Int: Int] = [:]
-            for count in hits.values { histogram[count, default: 0] += 1 }
+            for count in hits.values { histogram[score(count), default: 0] += 1 }
             var taken = 0
             for count in histogram.keys.sorted(by: >) {
                 taken += histogram[count] ?? 0
@@ -197,8 +203,10 @@ public final class CorpusIndex {
             }
         }
         var out: [Candidate] = []
-        for (doc, count) in hits where count >= cut { out.append(Candidate(document: Int(doc), sharedKeys: count)) }
-        out.sort { ($0.sharedKeys, -$0.document) > ($1.sharedKeys, -$1.document) }
+        for (doc, count) in hits where score(count) >= cut {
+            out.append(Candidate(document: Int(doc), sharedKeys: count & 0xFFFF_FFFF, rareKeys: count >> 32))
+        }
+        out.sort { ($0.score, -$0.document) > ($1.score, -$1.document) }
         return Array(out.prefix(limit))
     }
 
@@ -330,6 +338,17 @@ public final class CorpusIndex {
 public struct Candidate: Sendable, Hashable {
     public var document: Int
     public var sharedKeys: Int
+    /// Shared keys whose bucket is rare (see `candidates(for:maxBucketSize:rareBucketSize:limit:)`).
+    public var rareKeys: Int
+
+    /// The rank of a candidate: rare keys count twice.
+    public var score: Int { sharedKeys + rareKeys }
+
+    public init(document: Int, sharedKeys: Int, rareKeys: Int = 0) {
+        self.document = document
+        self.sharedKeys = sharedKeys
+        self.rareKeys = rareKeys
+    }
 }
 
 public struct IndexedDocument: Sendable {

@@ -180,21 +180,107 @@ public struct PolicyEngine: Sendable {
     }
 }
 
-/// Publication times as inputs give them: ISO 8601 with or without time and zone, or a date.
+/// Publication times as inputs give them: ISO 8601 with or without time and zone, or a date
+/// (`-`, `.` or `/` between its parts). A time without a zone is Korean time, as Korean news
+/// gives it.
+///
+/// Parsed by hand: the policy compares the dates of every judged pair, and Foundation's
+/// formatters, made per call, took a tenth of a whole scan.
 public enum PublicationDate {
+    static let koreanOffset = 9 * 3600
+
     public static func parse(_ text: String) -> Date? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        let full = ISO8601DateFormatter()
-        if let d = full.date(from: t) { return d }
-        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = full.date(from: t) { return d }
-        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy.MM.dd HH:mm", "yyyy-MM-dd", "yyyy.MM.dd"] {
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.timeZone = TimeZone(secondsFromGMT: 9 * 3600)   // Korean news without a zone: KST
-            f.dateFormat = format
-            if let d = f.date(from: t) { return d }
+        var bytes = Array(text.utf8)[...]
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes = bytes.dropFirst() }
+        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes = bytes.dropLast() }
+        var scanner = DateScanner(bytes)
+        return scanner.date()
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
+    /// days_from_civil).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
         }
-        return nil
+    }
+}
+
+private struct DateScanner {
+    var rest: ArraySlice<UInt8>
+    init(_ bytes: ArraySlice<UInt8>) { rest = bytes }
+
+    mutating func number(minDigits: Int, maxDigits: Int) -> Int? {
+        var value = 0, digits = 0
+        while digits < maxDigits, let b = rest.first, b >= 0x30, b <= 0x39 {
+            value = value * 10 + Int(b - 0x30)
+            digits += 1
+            rest = rest.dropFirst()
+        }
+        return digits >= minDigits ? value : nil
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard rest.first == byte else { return false }
+        rest = rest.dropFirst()
+        return true
+    }
+
+    mutating func date() -> Date? {
+        guard let year = number(minDigits: 4, maxDigits: 4), let separator = rest.first,
+              separator == 0x2D || separator == 0x2E || separator == 0x2F else { return nil }   // - . /
+        rest = rest.dropFirst()
+        guard let month = number(minDigits: 1, maxDigits: 2), take(separator),
+              let day = number(minDigits: 1, maxDigits: 2),
+              (1...12).contains(month), (1...PublicationDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+        _ = take(separator)   // "2026.04.03." as Korean sites write it
+        var seconds = 0.0
+        var offset = PublicationDate.koreanOffset
+        if take(0x54) || take(0x20) {   // T or a space
+            guard let hour = number(minDigits: 1, maxDigits: 2), take(0x3A), let minute = number(minDigits: 2, maxDigits: 2),
+                  hour < 24, minute < 60 else { return nil }
+            var second = 0
+            if take(0x3A) {
+                guard let s = number(minDigits: 2, maxDigits: 2), s <= 60 else { return nil }
+                second = s
+            }
+            var fraction = 0.0
+            if take(0x2E) || take(0x2C) {
+                var scale = 0.1
+                var digits = 0
+                while let b = rest.first, b >= 0x30, b <= 0x39 {
+                    fraction += Double(b - 0x30) * scale
+                    scale /= 10
+                    digits += 1
+                    rest = rest.dropFirst()
+                }
+                guard digits > 0 else { return nil }
+            }
+            seconds = Double(hour * 3600 + minute * 60 + second) + fraction
+            if take(0x5A) || take(0x7A) {   // Z
+                offset = 0
+            } else if let sign = rest.first, sign == 0x2B || sign == 0x2D {
+                rest = rest.dropFirst()
+                guard let h = number(minDigits: 2, maxDigits: 2), h <= 18 else { return nil }
+                _ = take(0x3A)
+                let m = number(minDigits: 2, maxDigits: 2) ?? 0
+                guard m < 60 else { return nil }
+                offset = (sign == 0x2B ? 1 : -1) * (h * 3600 + m * 60)
+            }
+        }
+        guard rest.isEmpty else { return nil }
+        let day0 = PublicationDate.days(year: year, month: month, day: day)
+        return Date(timeIntervalSince1970: Double(day0 * 86_400 - offset) + seconds)
     }
 }

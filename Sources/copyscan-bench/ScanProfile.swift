@@ -96,13 +96,17 @@ enum ScanProfile {
             let fingerprint = index.fingerprinter.fingerprint(suspect.body, excluding: suspect.excluded.map { TextSpan(start: $0.start, end: $0.end) },
                                                               windowStride: options.queryWindowStride)
             seconds[1] += clock.lap()
-            let candidates = try index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize)
+            let candidates = try index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize,
+                                                  rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
             seconds[2] += clock.lap()
-            counts.candidates += candidates.count
-            if candidates.count > options.maxCandidates { counts.capped += 1 }
+            let prepared = PreparedSuspect(fingerprint)
+            seconds[5] += clock.lap()
+            let eligible = candidates.count(where: options.worthVerifying)
+            counts.candidates += eligible
+            if eligible >= options.maxCandidates { counts.capped += 1 }
             var judged: [Judged] = []
             let suspectAbsolute = InputCollector.absolute(suspect.source)
-            for candidate in candidates.prefix(options.maxCandidates) {
+            for candidate in candidates.prefix(options.maxCandidates) where options.worthVerifying(candidate) {
                 clock.start()
                 let document: IndexedDocument
                 let source: Fingerprint
@@ -123,7 +127,7 @@ enum ScanProfile {
                 if document.article.source == suspectAbsolute { continue }
                 counts.verified += 1
                 clock.start()
-                let alignment = options.aligner.align(suspect: fingerprint, source: source)
+                let alignment = options.aligner.align(prepared, source: source)
                 seconds[5] += clock.lap()
                 guard !alignment.passages.isEmpty else { continue }
                 let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
@@ -163,8 +167,8 @@ enum ScanProfile {
                   + f(100 * s / max(total, 1e-12), 1) + "%")
         }
         print(KernelBenchmark.pad("total", 40) + KernelBenchmark.pad(f(total, 3), 10) + f(total * 1e3 / n, 3))
-        print("suspects/s on one thread: \(f(n / max(total, 1e-12), 0)); candidates per suspect \(f(Double(c.candidates) / n, 1)) "
-              + "(\(c.capped) suspects over the cap of \(ScanOptions().maxCandidates)), verified per suspect \(f(Double(c.verified) / n, 1)), "
+        print("suspects/s on one thread: \(f(n / max(total, 1e-12), 0)); candidates with enough shared keys per suspect \(f(Double(c.candidates) / n, 1)) "
+              + "(\(c.capped) suspects at the cap of \(ScanOptions().maxCandidates)), verified per suspect \(f(Double(c.verified) / n, 1)), "
               + "suspects with a match \(c.withPassages); sources fetched \(c.sourceFetches), cache hits \(c.cacheHits)")
     }
 }

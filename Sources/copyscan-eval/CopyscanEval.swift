@@ -136,7 +136,7 @@ struct CopyscanEval: ParsableCommand {
 
     func describe(_ c: EvaluationConfiguration) -> String {
         let p = c.parameters, a = c.options.aligner
-        return "k=\(p.shingleLength) window=\(p.windowLength)/\(p.windowStride)×\(p.windowPermutations) query stride=\(c.options.queryWindowStride) "
+        return "k=\(p.shingleLength) window=\(p.windowLength)/\(p.windowStride)×\(p.windowPermutations)/\(p.windowRows) query stride=\(c.options.queryWindowStride) "
             + "doc LSH \(p.documentBanding.bands)×\(p.documentBanding.rows) at \(p.documentThreshold); "
             + "aligner maxGap=\(a.maxGap) maxDrift=\(a.maxDrift) minPassage=\(a.minPassageLength) minFragment=\(a.minFragmentLength) "
             + "minDensity=\(a.minDensity) reorderReach=\(a.reorderReach); policy minChars=\(c.options.policy.minCopiedCharacters) "
@@ -149,7 +149,8 @@ struct ParameterOptions: ParsableArguments {
     @Option(help: "Shingle length k.") var k: Int?
     @Option(help: "Window length (normalised characters).") var windowLength: Int?
     @Option(help: "Window stride in the index.") var windowStride: Int?
-    @Option(help: "MinHash values (one band each) per window.") var windowPermutations: Int?
+    @Option(help: "MinHash values per window.") var windowPermutations: Int?
+    @Option(help: "MinHash values per window band.") var windowRows: Int?
     @Option(help: "Whole-document LSH threshold (Jaccard).") var documentThreshold: Double?
     @Option(help: "Whole-document LSH recall at the threshold.") var documentRecall: Double?
     @Option(help: "Window stride of queries.") var queryStride: Int?
@@ -163,12 +164,14 @@ struct ParameterOptions: ParsableArguments {
     @Option(help: "Policy: share of the source that makes reuse substantial.") var minCoverage: Double?
     @Option(help: "Candidates verified per suspect.") var maxCandidates: Int?
     @Option(help: "Band keys a candidate must share with the suspect to be verified.") var minSharedKeys: Int?
+    @Option(help: "Rare band keys that are enough to verify a candidate.") var minRareKeys: Int?
 
     func apply(to c: inout EvaluationConfiguration) {
         if let k { c.parameters.shingleLength = k }
         if let windowLength { c.parameters.windowLength = windowLength }
         if let windowStride { c.parameters.windowStride = windowStride }
         if let windowPermutations { c.parameters.windowPermutations = windowPermutations }
+        if let windowRows { c.parameters.windowRows = windowRows }
         if let documentThreshold { c.parameters.documentThreshold = documentThreshold }
         if let documentRecall { c.parameters.documentRecall = documentRecall }
         if let queryStride { c.options.queryWindowStride = queryStride }
@@ -182,5 +185,6 @@ struct ParameterOptions: ParsableArguments {
         if let minCoverage { c.options.policy.minCoverage = minCoverage }
         if let maxCandidates { c.options.maxCandidates = maxCandidates }
         if let minSharedKeys { c.options.minSharedKeys = minSharedKeys }
+        if let minRareKeys { c.options.minRareKeys = minRareKeys }
     }
 }
