@@ -55,7 +55,7 @@ public struct Aligner: Sendable {
         }
         // Too few seeds for even one fragment: nothing to report (most candidates end here).
         guard seeds.count >= max(1, minFragmentLength - k + 1) else { return .none }
-        seeds.sort()
+        RadixSort.sort(&seeds)
 
         var open: [Chain] = []
         var closed: [Chain] = []
@@ -307,6 +307,8 @@ enum RadixSort {
         for shift in stride(from: 0, to: 64, by: 8) {
             for i in counts.indices { counts[i] = 0 }
             for v in values { counts[Int((v >> UInt64(shift)) & 0xFF)] += 1 }
+            // A byte all values share (the high bytes of small positions) orders nothing.
+            if counts.contains(values.count) { continue }
             var total = 0
             for i in counts.indices {
                 let c = counts[i]
