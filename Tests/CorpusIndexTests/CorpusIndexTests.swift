@@ -49,6 +49,21 @@ struct CorpusIndexTests {
         }
     }
 
+    @Test("keys from small buckets are counted as rare, and rank a candidate above common ones")
+    func rareKeys() throws {
+        let path = temporaryPath()
+        let index = try build(at: path)
+        let keys = index.fingerprinter.fingerprint(Self.bodies[1], windowStride: 25).allKeys
+        // Every bucket of a three-article index holds at most three documents.
+        let rare = try #require(try index.candidates(for: keys, rareBucketSize: 3).first)
+        #expect(rare.sharedKeys > 0)
+        #expect(rare.rareKeys == rare.sharedKeys)
+        #expect(rare.score == 2 * rare.sharedKeys)
+        let common = try #require(try index.candidates(for: keys, rareBucketSize: 0).first)
+        #expect(common.rareKeys == 0)
+        #expect(common.sharedKeys == rare.sharedKeys)
+    }
+
     @Test("replacing a file removes its old postings; removing a file removes its documents")
     func incremental() throws {
         let path = temporaryPath()

@@ -1,0 +1,15 @@
+import CorpusIndex
+import Scanning
+import Testing
+
+@Suite("Scan options")
+struct ScanOptionsTests {
+    @Test("a candidate is verified on enough shared keys or enough rare ones, not on a few common ones")
+    func verificationRule() {
+        let options = ScanOptions()
+        #expect(options.worthVerifying(Candidate(document: 1, sharedKeys: options.minSharedKeys)))
+        #expect(!options.worthVerifying(Candidate(document: 1, sharedKeys: options.minSharedKeys - 1)))
+        #expect(options.worthVerifying(Candidate(document: 1, sharedKeys: options.minRareKeys, rareKeys: options.minRareKeys)))
+        #expect(!options.worthVerifying(Candidate(document: 1, sharedKeys: options.minSharedKeys - 1, rareKeys: options.minRareKeys - 1)))
+    }
+}
