@@ -18,7 +18,8 @@ import Fingerprinting
 ///   5-character window: a reference limit for any shingle-based fingerprint.
 ///
 /// `--callgrind MODE` runs one pass of MODE on one thread inside
-/// `fingerprintCallgrindRegion`, for `Scripts/bench --callgrind`.
+/// `fingerprintCallgrindRegion`, for `Scripts/bench --callgrind`. `--digest` prints digests of
+/// every fingerprint output instead of timing (`FingerprintDigest`).
 enum FingerprintBenchmark {
     enum Mode: String, CaseIterable {
         case fingerprint, signature
@@ -33,9 +34,10 @@ enum FingerprintBenchmark {
         var modes: [Mode] = []
         var json = false
         var callgrind: Mode?
+        var digest = false
     }
 
-    static let usage = "usage: copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode fingerprint|signature|window-hash]… [--json] [--callgrind MODE]\n"
+    static let usage = "usage: copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode fingerprint|signature|window-hash]… [--json] [--callgrind MODE] [--digest]\n"
 
     static func main(_ arguments: [String]) -> Int32 {
         guard let options = parse(arguments) else {
@@ -50,6 +52,10 @@ enum FingerprintBenchmark {
             return 2
         }
         let fingerprinter = Fingerprinter()
+        if options.digest {
+            print(FingerprintDigest.run(corpus.texts, fingerprinter))
+            return 0
+        }
         if let mode = options.callgrind {
             let checksum = fingerprintCallgrindRegion(mode, corpus.texts, fingerprinter)
             print("{\"mode\": \"\(mode.rawValue)\", \"articles\": \(corpus.texts.count), \"bytes\": \(corpus.utf8Bytes), \"checksum\": \(checksum)}")
@@ -188,6 +194,7 @@ extension FingerprintBenchmark {
         var i = 0
         while i < arguments.count {
             if arguments[i] == "--json" { options.json = true; i += 1; continue }
+            if arguments[i] == "--digest" { options.digest = true; i += 1; continue }
             guard i + 1 < arguments.count else { return nil }
             let value = arguments[i + 1]
             switch arguments[i] {
