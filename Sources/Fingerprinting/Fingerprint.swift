@@ -62,23 +62,60 @@ public struct Fingerprinter: Sendable {
                            signature: [], documentKeys: [], windowKeys: [])
     }
 
-    func windowKeys(_ shingles: [UInt64], stride: Int) -> [UInt64] {
+    /// Band keys of the window signatures, sorted and without repeats: windows of
+    /// `windowLength` characters starting every `stride` shingles, the last one ending at the
+    /// text's end so a copy at the very end is whole.
+    public func windowKeys(_ shingles: [UInt64], stride: Int) -> [UInt64] {
         let perWindow = max(1, parameters.windowLength - parameters.shingleLength + 1)
-        let step = max(1, stride)
-        var keys = Set<UInt64>()
-        shingles.withUnsafeBufferPointer { all in
-            var start = 0
-            while true {
-                let end = min(all.count, start + perWindow)
-                let window = UnsafeBufferPointer(rebasing: all[start..<end])
-                let sig = windowHasher.signature(window)
-                keys.formUnion(windowBanding.keys(sig, salt: Fingerprinter.windowSalt))
-                if end >= all.count { break }
-                start += step
-                // The last window ends at the text's end, so a copy at the very end is whole.
-                if start + perWindow > all.count { start = max(0, all.count - perWindow) }
-            }
+        let windows = Self.windows(count: shingles.count, length: perWindow, stride: stride)
+        return shingles.withUnsafeBufferPointer {
+            Self.windowKeys($0, windows: windows, hasher: windowHasher, banding: windowBanding, salt: Fingerprinter.windowSalt)
         }
-        return keys.sorted()
+    }
+
+    static func windows(count: Int, length: Int, stride: Int) -> [Range<Int>] {
+        let step = max(1, stride)
+        var windows: [Range<Int>] = []
+        windows.reserveCapacity(count / step + 2)
+        var start = 0
+        while true {
+            let end = min(count, start + length)
+            windows.append(start..<end)
+            if end >= count { break }
+            start += step
+            if start + length > count { start = max(0, count - length) }
+        }
+        return windows
+    }
+
+    /// The keys of every band of every window's signature, sorted, each once. Written into one
+    /// array and sorted there: a set of keys cost more in hashing and allocation than the
+    /// signatures themselves.
+    static func windowKeys(_ shingles: UnsafeBufferPointer<UInt64>, windows: [Range<Int>], hasher: MinHasher,
+                           banding: LSHBanding, salt: UInt64) -> [UInt64] {
+        let k = hasher.permutations, bands = banding.bands
+        let total = windows.count * bands
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, windows.count * k)) { signatures in
+            signatures.initialize(repeating: .max)
+            hasher.signatures(ofWindows: windows, in: shingles, into: signatures)
+            var keys = [UInt64](unsafeUninitializedCapacity: total) { keys, count in
+                for w in 0..<windows.count {
+                    let signature = UnsafeBufferPointer(rebasing: signatures[w * k ..< (w + 1) * k])
+                    for band in 0..<bands { keys[w * bands + band] = banding.key(band: band, of: signature, salt: salt) }
+                }
+                count = total
+            }
+            let unique = keys.withUnsafeMutableBufferPointer { keys -> Int in
+                keys.sort()
+                var unique = 0
+                for key in keys where unique == 0 || keys[unique - 1] != key {
+                    keys[unique] = key
+                    unique += 1
+                }
+                return unique
+            }
+            keys.removeLast(keys.count - unique)
+            return keys
+        }
     }
 }

@@ -17,3 +17,19 @@ public enum MinHashAVX2 {
         kPermutationKernel(hashes: hashes, parameters: parameters, output: output)
     }
 }
+
+extension MinHashAVX2 {
+    /// The k-permutation minima over consecutive segments of `hashes` (`bounds[t] ..<
+    /// bounds[t + 1]`), `permutations` values per segment, into `output`.
+    // Never inlined, like `kPermutationSignature`.
+    @inline(never)
+    public static func kPermutationSegmentMinima(
+        hashes: UnsafeBufferPointer<UInt64>,
+        bounds: UnsafeBufferPointer<Int>,
+        parameters: UnsafeBufferPointer<SIMD8<UInt32>>,
+        permutations: Int,
+        output: UnsafeMutableBufferPointer<UInt32>
+    ) {
+        kPermutationSegmentKernel(hashes: hashes, bounds: bounds, parameters: parameters, permutations: permutations, output: output)
+    }
+}

@@ -9,20 +9,25 @@ import Fingerprinting
 /// fingerprinting of every text, on N threads, R runs after one untimed warm-up run; prints
 /// the median with min and max, articles/s and MB/s (UTF-8 bytes of the texts).
 ///
-/// Modes (all by default):
+/// Modes (all but `normalize` by default):
 /// - `fingerprint`: `Fingerprinter.fingerprint(text)` — normalise, shingle, 128-value
 ///   signature, LSH band keys and window keys: what indexing and scanning pay per article.
 /// - `signature`: normalise, shingle and the bare 128-value signature, no keys: the work
 ///   the peer libraries do for "text → MinHash".
+/// - `normalize`: `TextNormalizer.normalize(text)` alone, the first stage of the others.
 /// - `window-hash`: decode the UTF-8, drop what is not a letter or digit and hash every
 ///   5-character window: a reference limit for any shingle-based fingerprint.
 ///
 /// `--callgrind MODE` runs one pass of MODE on one thread inside
-/// `fingerprintCallgrindRegion`, for `Scripts/bench --callgrind`.
+/// `fingerprintCallgrindRegion`, for `Scripts/bench --callgrind`. `--digest` prints digests of
+/// every fingerprint output instead of timing (`FingerprintDigest`).
 enum FingerprintBenchmark {
     enum Mode: String, CaseIterable {
-        case fingerprint, signature
+        case fingerprint, signature, normalize
         case windowHash = "window-hash"
+
+        /// What `Scripts/bench` times; `normalize` is there for profiling by hand.
+        static let defaults: [Mode] = [.fingerprint, .signature, .windowHash]
     }
 
     struct Options {
@@ -33,9 +38,10 @@ enum FingerprintBenchmark {
         var modes: [Mode] = []
         var json = false
         var callgrind: Mode?
+        var digest = false
     }
 
-    static let usage = "usage: copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode fingerprint|signature|window-hash]… [--json] [--callgrind MODE]\n"
+    static let usage = "usage: copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode fingerprint|signature|normalize|window-hash]… [--json] [--callgrind MODE] [--digest]\n"
 
     static func main(_ arguments: [String]) -> Int32 {
         guard let options = parse(arguments) else {
@@ -50,12 +56,16 @@ enum FingerprintBenchmark {
             return 2
         }
         let fingerprinter = Fingerprinter()
+        if options.digest {
+            print(FingerprintDigest.run(corpus.texts, fingerprinter))
+            return 0
+        }
         if let mode = options.callgrind {
             let checksum = fingerprintCallgrindRegion(mode, corpus.texts, fingerprinter)
             print("{\"mode\": \"\(mode.rawValue)\", \"articles\": \(corpus.texts.count), \"bytes\": \(corpus.utf8Bytes), \"checksum\": \(checksum)}")
             return 0
         }
-        let modes = options.modes.isEmpty ? Mode.allCases : options.modes
+        let modes = options.modes.isEmpty ? Mode.defaults : options.modes
         if !options.json {
             print("fingerprinting \(corpus.texts.count) articles (\(KernelBenchmark.format(Double(corpus.utf8Bytes) / 1e6, 1)) MB UTF-8) in memory, \(options.jobs) thread(s), median of \(options.runs) run(s) after a warm-up (min–max)")
             print(KernelBenchmark.pad("mode", 14) + KernelBenchmark.pad("seconds", 24) + ["articles/s", "MB/s", "CPU s"].map { KernelBenchmark.pad($0, 14) }.joined())
@@ -175,6 +185,9 @@ enum FingerprintBenchmark {
                 let shingles = fingerprinter.shingler.hashes(normalized.scalars)
                 shingles.withUnsafeBufferPointer { fingerprinter.documentHasher.signature($0, into: output) }
                 return UInt64(output[0])
+            case .normalize:
+                let normalized = TextNormalizer.normalize(text)
+                return UInt64(normalized.count) &+ UInt64(normalized.scalars.last ?? 0)
             case .windowHash:
                 return WindowHashLimit.hash(text, length: fingerprinter.shingler.length)
             }
@@ -188,6 +201,7 @@ extension FingerprintBenchmark {
         var i = 0
         while i < arguments.count {
             if arguments[i] == "--json" { options.json = true; i += 1; continue }
+            if arguments[i] == "--digest" { options.digest = true; i += 1; continue }
             guard i + 1 < arguments.count else { return nil }
             let value = arguments[i + 1]
             switch arguments[i] {

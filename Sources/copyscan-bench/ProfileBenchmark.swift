@@ -125,7 +125,7 @@ enum ProfileBenchmark {
                     r.seconds[6] += clock.lap()
                     keys = fingerprinter.documentBanding.keys(signature, salt: documentSalt)
                     r.seconds[7] += clock.lap()
-                    keys += windowKeys(shingles, fingerprinter)
+                    keys += fingerprinter.windowKeys(shingles, stride: parameters.windowStride)
                     r.seconds[8] += clock.lap()
                 }
                 let fingerprint = fingerprinter.fingerprint(article.body, excluding: spans)
@@ -149,30 +149,9 @@ enum ProfileBenchmark {
         return r
     }
 
-    /// The salts `Fingerprinter` gives its two kinds of keys (internal there; the values only
-    /// matter for the key comparison, not for the time).
+    /// The salt `Fingerprinter` gives document keys (internal there; the value only matters for
+    /// the key comparison, not for the time).
     static let documentSalt: UInt64 = 0xd0c0
-    static let windowSalt: UInt64 = 0x3141_5926
-
-    /// Window keys the way `Fingerprinter.fingerprint` computes them at the index's stride.
-    static func windowKeys(_ shingles: [UInt64], _ fingerprinter: Fingerprinter) -> [UInt64] {
-        let p = fingerprinter.parameters
-        let perWindow = max(1, p.windowLength - p.shingleLength + 1)
-        let step = max(1, p.windowStride)
-        var keys = Set<UInt64>()
-        shingles.withUnsafeBufferPointer { all in
-            var start = 0
-            while true {
-                let end = min(all.count, start + perWindow)
-                let signature = fingerprinter.windowHasher.signature(UnsafeBufferPointer(rebasing: all[start..<end]))
-                keys.formUnion(fingerprinter.windowBanding.keys(signature, salt: windowSalt))
-                if end >= all.count { break }
-                start += step
-                if start + perWindow > all.count { start = max(0, all.count - perWindow) }
-            }
-        }
-        return keys.sorted()
-    }
 
     static func printResult(_ r: Result, json: Bool) {
         let total = zip(stages, r.seconds).reduce(0.0) { $0 + ($1.0.counted ? $1.1 : 0) }

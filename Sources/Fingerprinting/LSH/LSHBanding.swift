@@ -33,17 +33,23 @@ public struct LSHBanding: Sendable, Hashable, Codable {
     /// One key per band, salted with the band number and `salt` so bands and kinds of
     /// signature never collide by construction.
     public func keys(_ signature: [UInt32], salt: UInt64 = 0) -> [UInt64] {
-        var keys: [UInt64] = []
-        keys.reserveCapacity(bands)
-        for band in 0..<bands {
-            var h = salt &+ UInt64(band) &* 0x9e37_79b9_7f4a_7c15
-            let start = band * rows
-            for r in 0..<rows where start + r < signature.count {
-                h = Shingler.finalize(h ^ UInt64(signature[start + r]))
+        signature.withUnsafeBufferPointer { values in
+            [UInt64](unsafeUninitializedCapacity: bands) { keys, count in
+                for band in 0..<bands { keys[band] = key(band: band, of: values, salt: salt) }
+                count = bands
             }
-            keys.append(Shingler.finalize(h))
         }
-        return keys
+    }
+
+    /// The key of one band of `signature` (rows past its end are left out).
+    @inline(__always)
+    func key(band: Int, of signature: UnsafeBufferPointer<UInt32>, salt: UInt64) -> UInt64 {
+        var h = salt &+ UInt64(band) &* 0x9e37_79b9_7f4a_7c15
+        let start = band * rows
+        for r in 0..<rows where start + r < signature.count {
+            h = Shingler.finalize(h ^ UInt64(signature[start + r]))
+        }
+        return Shingler.finalize(h)
     }
 }
 

@@ -71,3 +71,52 @@ private func storeBlock(_ m: SIMD8<UInt32>, _ block: Int, _ output: UnsafeMutabl
         for lane in 0..<max(0, min(8, output.count - start)) { output[start + lane] = m[lane] }
     }
 }
+
+/// The k-permutation minima over consecutive segments of `hashes`: segment `t` is
+/// `hashes[bounds[t] ..< bounds[t + 1]]` and its `permutations` minima go to
+/// `output[t · permutations ..< (t + 1) · permutations]` (an empty segment gets `UInt32.max`).
+///
+/// Overlapping windows are unions of such segments, so their signatures follow from these
+/// minima with every hash permuted once, not once per window that holds it.
+@inline(never)
+func kPermutationSegmentKernel(
+    hashes: UnsafeBufferPointer<UInt64>,
+    bounds: UnsafeBufferPointer<Int>,
+    parameters: UnsafeBufferPointer<SIMD8<UInt32>>,
+    permutations: Int,
+    output: UnsafeMutableBufferPointer<UInt32>
+) {
+    let blocks = min((permutations + 7) / 8, parameters.count / 3)
+    let bytes = UnsafeRawBufferPointer(hashes)
+    #if _endian(little)
+    let loOffset = 0, hiOffset = 4
+    #else
+    let loOffset = 4, hiOffset = 0
+    #endif
+    var t = 0
+    while t + 1 < bounds.count {
+        let from = max(0, bounds[t]), to = min(hashes.count, bounds[t + 1])
+        for block in 0..<blocks {
+            let p = 3 * block
+            let a = parameters[p], b = parameters[p + 1], c = parameters[p + 2]
+            var m = SIMD8<UInt32>(repeating: .max)
+            var i = from
+            while i < to {
+                let offset = i &<< 3
+                let lo = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: offset + loOffset, as: UInt32.self))
+                let hi = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: offset + hiOffset, as: UInt32.self))
+                m = pointwiseMin(m, a &* lo &+ b &* hi &+ c)
+                i += 1
+            }
+            // Rows are written in order, so lanes past this row's end land in the next row,
+            // which is written after; only the buffer's end needs the lane-by-lane store.
+            let start = t * permutations + 8 * block
+            if start + 8 <= output.count, let base = output.baseAddress {
+                UnsafeMutableRawPointer(base + start).storeBytes(of: m, as: SIMD8<UInt32>.self)
+            } else {
+                for lane in 0..<max(0, min(8, permutations - 8 * block, output.count - start)) { output[start + lane] = m[lane] }
+            }
+        }
+        t += 1
+    }
+}

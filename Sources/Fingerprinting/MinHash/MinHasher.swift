@@ -104,6 +104,86 @@ public struct MinHasher: Sendable, Hashable {
         }
     }
 
+    /// The signatures of `windows` of `hashes`, one after another in `output` (`permutations`
+    /// values per window): the values `signature` gives for each window alone. Under
+    /// k-permutation hashing, windows that overlap share the work — the hashes are cut into
+    /// the segments between window ends, each hash is permuted once, and a window's signature
+    /// is the minimum over its segments. Ranges are clamped to `hashes`; a window that does not
+    /// fit in `output` is left out.
+    package func signatures(ofWindows windows: [Range<Int>], in hashes: UnsafeBufferPointer<UInt64>,
+                            into output: UnsafeMutableBufferPointer<UInt32>, kernel: MinHashKernel = .selected) {
+        let k = permutations
+        let rows = min(windows.count, output.count / k)
+        func clamped(_ w: Range<Int>) -> Range<Int> {
+            let lower = min(max(0, w.lowerBound), hashes.count)
+            return lower..<min(max(lower, w.upperBound), hashes.count)
+        }
+        guard let kPermutation, kernel != .scalar else {
+            // One-permutation hashing, and the scalar reference: each window on its own.
+            for w in 0..<rows {
+                signature(UnsafeBufferPointer(rebasing: hashes[clamped(windows[w])]),
+                          into: UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k]), kernel: kernel)
+            }
+            return
+        }
+        let bounds = Self.segmentBounds(of: windows.prefix(rows).map(clamped))
+        let segments = max(0, bounds.count - 1)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, segments * k)) { minima in
+            minima.initialize(repeating: .max)
+            bounds.withUnsafeBufferPointer { bounds in
+                kPermutation.blocks.withUnsafeBufferPointer { parameters in
+                    if kernel == .avx2 && kernel.isSupported {
+                        MinHashAVX2.kPermutationSegmentMinima(hashes: hashes, bounds: bounds, parameters: parameters, permutations: k, output: minima)
+                    } else {
+                        kPermutationSegmentKernel(hashes: hashes, bounds: bounds, parameters: parameters, permutations: k, output: minima)
+                    }
+                }
+            }
+            for w in 0..<rows {
+                let window = clamped(windows[w])
+                let row = UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k])
+                row.update(repeating: .max)
+                guard !window.isEmpty else { continue }
+                // Segments are numbered by their first bound: the window's are first..<last.
+                let first = Self.position(of: window.lowerBound, in: bounds)
+                let last = Self.position(of: window.upperBound, in: bounds)
+                for t in first..<last {
+                    for j in 0..<k { row[j] = min(row[j], minima[t * k + j]) }
+                }
+            }
+        }
+    }
+
+    /// Every window end, sorted, each once. Windows that start and end in increasing order
+    /// (as `Fingerprinter`'s do) are merged in one pass; others are sorted.
+    static func segmentBounds(of windows: [Range<Int>]) -> [Int] {
+        var bounds: [Int] = []
+        bounds.reserveCapacity(2 * windows.count)
+        func add(_ b: Int) { if bounds.last != b { bounds.append(b) } }
+        var i = 0, j = 0   // next lower bound, next upper bound
+        while i < windows.count || j < windows.count {
+            let lower = i < windows.count ? windows[i].lowerBound : Int.max
+            let upper = j < windows.count ? windows[j].upperBound : Int.max
+            if let last = bounds.last, min(lower, upper) < last {
+                // Not in increasing order: sort them all instead.
+                bounds = Array(Set(windows.flatMap { [$0.lowerBound, $0.upperBound] })).sorted()
+                return bounds
+            }
+            if lower <= upper { add(lower); i += 1 } else { add(upper); j += 1 }
+        }
+        return bounds
+    }
+
+    /// Where `value` is in the sorted `bounds` (it is one of them).
+    private static func position(of value: Int, in bounds: [Int]) -> Int {
+        var lo = 0, hi = bounds.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if bounds[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// The share of positions where the two signatures agree: an unbiased estimate of the
     /// Jaccard similarity of the two sets, for signatures from the same `familyIdentifier`.
     ///

@@ -4,101 +4,185 @@ import Foundation
 /// only, boilerplate ranges dropped, with an offset map back to the original code points.
 ///
 /// Foundation's normaliser runs at ≈ 35 MB/s and is quadratic on long decomposed Hangul, so the
-/// common scripts take a fast path that is already normal (ASCII, Hangul syllables, CJK
-/// ideographs, kana, Latin-1 letters), conjoining jamo are composed arithmetically, fullwidth
-/// ASCII is folded by subtraction, and only the remaining short runs go through Foundation.
+/// text that is already normal takes a fast path: ASCII and Hangul syllables are decoded and
+/// classified without a branch on which of the two a character is (news text alternates between
+/// them at every space, and a mispredicted branch per word cost more than the work), other
+/// common scripts are recognised by range, conjoining jamo are composed arithmetically,
+/// fullwidth ASCII is folded by subtraction, a lone symbol (ⓒ, ㎜, ∼, ①) is looked up in a
+/// per-process cache of its normal form, and only the remaining short runs go through
+/// Foundation.
+///
+/// The output — scalars, offset map and length — is bit-identical to that of the normaliser
+/// before the fast path (`LegacyTextNormalizer` in the tests is that code, frozen, and the
+/// tests compare the two on adversarial text), so `version` is unchanged.
 public enum TextNormalizer {
     /// Stamped into every index: change it whenever the output for some input changes.
     public static let version = "nfkc-alnum-lower-v1"
 
     /// Normalises `text`; code points inside `excluded` ranges (original offsets) are dropped.
     public static func normalize(_ text: String, excluding excluded: [TextSpan] = []) -> NormalizedText {
-        var builder = Builder(skip: ExclusionCursor(excluded), capacity: text.utf8.count)
+        let ranges = ExcludedRanges(excluded)
+        var text = text
+        return text.withUTF8 { bytes in
+            // The output arrays are written in place with a fixed capacity. The fast path emits
+            // at most one scalar per UTF-8 byte; only NFKC expansions (ﷺ is 18 scalars from 3
+            // bytes) can need more, and then the text is normalised again with more room.
+            var capacity = bytes.count + 16
+            while true {
+                if let normalized = normalize(bytes, excluding: ranges, capacity: capacity) { return normalized }
+                capacity *= 4
+            }
+        }
+    }
+
+    /// One attempt with output room for `capacity` scalars; nil when that was not enough.
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, excluding excluded: ExcludedRanges, capacity: Int) -> NormalizedText? {
+        var length = 0
+        var overflowed = false
+        var origins: [Int32] = []
+        let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
+            origins = [Int32](unsafeUninitializedCapacity: capacity) { originBuffer, originCount in
+                var out = Output(scalars: scalarBuffer, origins: originBuffer)
+                length = scan(bytes, into: &out, excluded: excluded)
+                if !excluded.isEmpty { out.removeOrigins(in: excluded) }
+                overflowed = out.overflowed
+                originCount = out.count
+            }
+            scalarCount = origins.count
+        }
+        return overflowed ? nil : NormalizedText(scalars: scalars, origins: origins, originalLength: length)
+    }
+
+    /// Decodes and normalises `bytes` into `out` (excluded ranges are removed afterwards; they
+    /// only matter here for recomposing a combining mark with the character before it) and
+    /// returns the number of code points read.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Output, excluded: ExcludedRanges) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var i = 0
         var index = 0
         var slowRun: [Unicode.Scalar] = []
         var slowStart = 0
         var jamo = JamoComposer()
+        // True while a slow run or a jamo sequence is open: then every character takes the
+        // general path, in order.
+        var pending = false
 
-        // Decoding the UTF-8 by hand and taking ASCII and Hangul syllables straight through is
-        // what makes this run at hundreds of MB/s; everything else takes the general path below.
-        var utf8 = text
-        utf8.withUTF8 { bytes in
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let b0 = bytes[i]
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = UInt32(b0)
-                    i += 1
-                } else if b0 < 0xE0 {
-                    guard i + 1 < n else { break }
-                    v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    guard i + 2 < n else { break }
-                    v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    guard i + 3 < n else { break }
-                    v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
-                        | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
-                if slowRun.isEmpty && jamo.isEmpty {
-                    if v < 0x80 {
-                        if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
-                            builder.emit(v, origin: index)
-                        } else if v >= 0x41 && v <= 0x5A {
-                            builder.emit(v + 0x20, origin: index)
-                        }
-                        index += 1
-                        continue
-                    }
-                    if v >= 0xAC00 && v <= 0xD7A3 {
-                        builder.emit(v, origin: index)
-                        index += 1
-                        continue
-                    }
-                }
-                guard let scalar = Unicode.Scalar(v) else {
-                    index += 1
-                    continue
-                }
-                if JamoComposer.isConjoining(v) {
-                    builder.flushSlow(&slowRun, start: slowStart)
-                    jamo.push(v, at: index) { builder.emit($0, origin: $1) }
-                } else {
-                    jamo.flush { builder.emit($0, origin: $1) }
-                    if let fast = fastPath(v) {
-                        builder.flushSlow(&slowRun, start: slowStart)
-                        if fast != 0 { builder.emit(fast, origin: index) }
-                    } else {
-                        if slowRun.isEmpty {
-                            slowStart = index
-                            // A combining mark joins the preceding base character.
-                            if scalar.properties.canonicalCombiningClass != .notReordered, index > 0,
-                               let previous = builder.retractLast(ifOrigin: index - 1) {
-                                slowRun.append(previous)
-                                slowStart = index - 1
-                            }
-                        }
-                        slowRun.append(scalar)
-                        if slowRun.count >= 64 && scalar.properties.canonicalCombiningClass == .notReordered {
-                            // Bound each Foundation call: long runs of other scripts stay linear.
-                            let last = slowRun.removeLast()
-                            builder.flushSlow(&slowRun, start: slowStart)
-                            slowRun = [last]
-                            slowStart = index
-                        }
-                    }
-                }
-                index += 1
+        while i < n {
+            if !pending {
+                scanFast(base, n, &i, &index, &out)
+                guard i < n else { break }
             }
+            guard let (v, width) = decode(base, n, at: i) else { break }
+            i += width
+            guard let scalar = Unicode.Scalar(v) else {
+                index += 1
+                continue
+            }
+            if JamoComposer.isConjoining(v) {
+                flushSlow(&slowRun, start: slowStart, into: &out)
+                jamo.push(v, at: index) { out.emit($0, origin: $1) }
+            } else {
+                jamo.flush { out.emit($0, origin: $1) }
+                if let fast = fastPath(v) {
+                    flushSlow(&slowRun, start: slowStart, into: &out)
+                    if fast != 0 { out.emit(fast, origin: index) }
+                } else if slowRun.isEmpty, nextIsFast(base, n, at: i), let kept = SymbolCache.shared.kept(scalar) {
+                    // A lone symbol between characters of the fast path: the general path would
+                    // normalise it as a run of its own, which is what the cache holds.
+                    for k in kept { out.emit(k, origin: index) }
+                } else {
+                    if slowRun.isEmpty {
+                        slowStart = index
+                        // A combining mark joins the preceding base character (unless that one
+                        // is excluded: then it left nothing to join).
+                        if scalar.properties.canonicalCombiningClass != .notReordered, index > 0,
+                           !excluded.contains(index - 1),
+                           let previous = out.retractLast(ifOrigin: index - 1) {
+                            slowRun.append(previous)
+                            slowStart = index - 1
+                        }
+                    }
+                    slowRun.append(scalar)
+                    if slowRun.count >= 64 && scalar.properties.canonicalCombiningClass == .notReordered {
+                        // Bound each Foundation call: long runs of other scripts stay linear.
+                        let last = slowRun.removeLast()
+                        flushSlow(&slowRun, start: slowStart, into: &out)
+                        slowRun = [last]
+                        slowStart = index
+                    }
+                }
+            }
+            index += 1
+            pending = !slowRun.isEmpty || !jamo.isEmpty
         }
-        jamo.flush { builder.emit($0, origin: $1) }
-        builder.flushSlow(&slowRun, start: slowStart)
-        return NormalizedText(scalars: builder.scalars, origins: builder.origins, originalLength: index)
+        jamo.flush { out.emit($0, origin: $1) }
+        flushSlow(&slowRun, start: slowStart, into: &out)
+        return index
+    }
+
+    /// The fast path: ASCII and Hangul syllables, from byte `i` (character `index`) up to the
+    /// first other character or the last three bytes, written to `out`.
+    ///
+    /// Korean news alternates between the two at every space and punctuation mark, so which of
+    /// them a character is must not be a branch: four bytes are read at once, both decodings
+    /// computed, and the right one selected with arithmetic. The slot is written whether or
+    /// not the character is kept, and the count advances only if it is.
+    @inline(__always)
+    private static func scanFast(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ index: inout Int, _ out: inout Output) {
+        guard let scalars = out.scalars.baseAddress, let origins = out.origins.baseAddress else { return }
+        var at = i, character = index, k = out.count
+        // A character takes at least one byte and leaves at most one scalar, so stopping
+        // `room` bytes from here keeps every write below the capacity.
+        let end = min(n &- 3, at &+ (out.capacity &- k))
+        while at < end {
+            let w = UInt32(littleEndian: UnsafeRawPointer(p + at).loadUnaligned(as: UInt32.self))
+            let b0 = w & 0xFF
+            let nonASCII = b0 >> 7
+            let syllable = (b0 & 0x0F) << 12 | (w >> 2) & 0xFC0 | (w >> 16) & 0x3F
+            let isSyllable = UInt32(truncatingIfNeeded: Int(bit: b0 &- 0xEA < 4) & Int(bit: syllable &- 0xAC00 < 11_172))
+            // Neither ASCII nor a syllable: the general path takes over.
+            if nonASCII & ~isSyllable != 0 { break }
+            let lower = b0 | 0x20
+            let isLetter = UInt32(bit: lower &- 0x61 < 26)
+            let isDigit = UInt32(bit: b0 &- 0x30 < 10)
+            let asciiValue = isLetter != 0 ? lower : b0
+            let select = 0 &- nonASCII
+            scalars[k] = asciiValue ^ ((asciiValue ^ syllable) & select)
+            origins[k] = Int32(truncatingIfNeeded: character)
+            k &+= Int(isSyllable | isLetter | isDigit)
+            at &+= 1 &+ 2 &* Int(nonASCII)
+            character &+= 1
+        }
+        i = at
+        index = character
+        out.count = k
+    }
+
+    /// The scalar starting at byte `i` and its length in bytes; nil for a sequence cut off by
+    /// the end of the text.
+    @inline(__always)
+    private static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, at i: Int) -> (UInt32, Int)? {
+        let b0 = p[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        if b0 < 0xE0 {
+            guard i + 1 < n else { return nil }
+            return ((UInt32(b0 & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F), 2)
+        }
+        if b0 < 0xF0 {
+            guard i + 2 < n else { return nil }
+            return ((UInt32(b0 & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        guard i + 3 < n else { return nil }
+        return ((UInt32(b0 & 0x07) << 18) | (UInt32(p[i + 1] & 0x3F) << 12)
+                | (UInt32(p[i + 2] & 0x3F) << 6) | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// Whether the scalar at byte `i` ends a slow run (it takes `fastPath`), or the text ends.
+    private static func nextIsFast(_ p: UnsafePointer<UInt8>, _ n: Int, at i: Int) -> Bool {
+        if i == n { return true }
+        guard let (v, _) = decode(p, n, at: i) else { return false }
+        return fastPath(v) != nil
     }
 
     /// The kept value for scalars that NFKC leaves alone (0 = drop), or nil for the slow path.
@@ -122,105 +206,201 @@ public enum TextNormalizer {
         if v == 0xA0 || v == 0xFEFF || v == 0xD7 || v == 0xF7 { return 0 }
         if (0x2000...0x205E).contains(v) { return 0 }               // spaces and general punctuation
         if (0x3000...0x3004).contains(v) || (0x3008...0x3020).contains(v) { return 0 }  // CJK spaces and brackets
-        if (0xA1...0xBF).contains(v) && !latin1Kept.contains(v) { return 0 }  // Latin-1 signs
+        if (0xA1...0xBF).contains(v) && !isLatin1Kept(v) { return 0 }  // Latin-1 signs
         return nil
     }
 
     /// Latin-1 signs NFKC maps to letters or digits (ª º ² ³ ¹ ¼ ½ ¾ µ): the slow path.
-    private static let latin1Kept: Set<UInt32> = [0xAA, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE, 0xB5]
+    private static func isLatin1Kept(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xAA, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE, 0xB5: return true
+        default: return false
+        }
+    }
 
-    private struct Builder {
-        var scalars: [UInt32] = []
-        var origins: [Int32] = []
-        var skip: ExclusionCursor
+    private static func flushSlow(_ run: inout [Unicode.Scalar], start: Int, into out: inout Output) {
+        guard !run.isEmpty else { return }
+        normalizeRun(run, start: start) { out.emit($0, origin: $1) }
+        run.removeAll(keepingCapacity: true)
+    }
 
-        init(skip: ExclusionCursor, capacity: Int) {
-            self.skip = skip
-            // UTF-8 bytes bound the number of scalars from above.
-            scalars.reserveCapacity(capacity)
-            origins.reserveCapacity(capacity)
+    /// The general path: NFKC of a run of scalars that the fast path does not handle, through
+    /// Foundation, with the kept scalars and their origins handed to `emit`.
+    static func normalizeRun(_ run: [Unicode.Scalar], start: Int, emit: (UInt32, Int) -> Void) {
+        var whole = String.UnicodeScalarView()
+        whole.append(contentsOf: run)
+        let normalized = Array(String(whole).precomposedStringWithCompatibilityMapping.unicodeScalars)
+        if normalized.count == run.count {
+            for (i, s) in normalized.enumerated() { keep(s, origin: start + i, emit: emit) }
+            return
+        }
+        // Lengths differ: map each character (base + marks) separately so offsets stay exact.
+        var i = 0
+        while i < run.count {
+            var j = i + 1
+            while j < run.count && run[j].properties.canonicalCombiningClass != .notReordered { j += 1 }
+            var piece = String.UnicodeScalarView()
+            piece.append(contentsOf: run[i..<j])
+            for s in String(piece).precomposedStringWithCompatibilityMapping.unicodeScalars {
+                keep(s, origin: start + i, emit: emit)
+            }
+            i = j
+        }
+    }
+
+    private static func keep(_ s: Unicode.Scalar, origin: Int, emit: (UInt32, Int) -> Void) {
+        if let fast = fastPath(s.value) {
+            if fast != 0 { emit(fast, origin) }
+            return
+        }
+        let p = s.properties
+        guard p.isAlphabetic || p.numericType != nil else { return }
+        if p.changesWhenLowercased {
+            for l in p.lowercaseMapping.unicodeScalars { emit(l.value, origin) }
+        } else {
+            emit(s.value, origin)
+        }
+    }
+
+    /// The output arrays while they are written: scalars and origins side by side.
+    private struct Output {
+        let scalars: UnsafeMutableBufferPointer<UInt32>
+        let origins: UnsafeMutableBufferPointer<Int32>
+        let capacity: Int
+        var count = 0
+        var overflowed = false
+
+        init(scalars: UnsafeMutableBufferPointer<UInt32>, origins: UnsafeMutableBufferPointer<Int32>) {
+            self.scalars = scalars
+            self.origins = origins
+            capacity = min(scalars.count, origins.count)
         }
 
         @inline(__always)
         mutating func emit(_ v: UInt32, origin: Int) {
-            if skip.hasRanges && skip.isExcluded(origin) { return }
-            scalars.append(v)
-            origins.append(Int32(truncatingIfNeeded: origin))
+            emit(v, origin: origin, if: true)
+        }
+
+        /// Writes the slot whether or not `keep` holds and counts it only if it does: a store
+        /// that is overwritten later costs less than a branch the processor cannot predict.
+        @inline(__always)
+        mutating func emit(_ v: UInt32, origin: Int, if keep: Bool) {
+            guard count < capacity else {
+                if keep { overflowed = true }
+                return
+            }
+            scalars[count] = v
+            origins[count] = Int32(truncatingIfNeeded: origin)
+            count &+= keep ? 1 : 0
         }
 
         /// Takes back the last emitted scalar if it came from `origin` (to recompose it with a
         /// following combining mark).
         mutating func retractLast(ifOrigin origin: Int) -> Unicode.Scalar? {
-            guard let last = origins.last, Int(last) == origin, let v = scalars.last,
-                  let s = Unicode.Scalar(v) else { return nil }
-            scalars.removeLast()
-            origins.removeLast()
+            guard count > 0, Int(origins[count - 1]) == origin, let s = Unicode.Scalar(scalars[count - 1]) else { return nil }
+            count -= 1
             return s
         }
 
-        mutating func flushSlow(_ run: inout [Unicode.Scalar], start: Int) {
-            guard !run.isEmpty else { return }
-            defer { run.removeAll(keepingCapacity: true) }
-            var whole = String.UnicodeScalarView()
-            whole.append(contentsOf: run)
-            let normalized = Array(String(whole).precomposedStringWithCompatibilityMapping.unicodeScalars)
-            if normalized.count == run.count {
-                for (i, s) in normalized.enumerated() { keep(s, origin: start + i) }
-                return
+        /// Drops the scalars whose origin lies in `excluded`, keeping the order.
+        mutating func removeOrigins(in excluded: ExcludedRanges) {
+            var cursor = excluded.cursor()
+            var kept = 0
+            for j in 0..<count {
+                let origin = Int(origins[j])
+                if cursor.contains(origin) { continue }
+                scalars[kept] = scalars[j]
+                origins[kept] = origins[j]
+                kept += 1
             }
-            // Lengths differ: map each character (base + marks) separately so offsets stay exact.
-            var i = 0
-            while i < run.count {
-                var j = i + 1
-                while j < run.count && run[j].properties.canonicalCombiningClass != .notReordered { j += 1 }
-                var piece = String.UnicodeScalarView()
-                piece.append(contentsOf: run[i..<j])
-                for s in String(piece).precomposedStringWithCompatibilityMapping.unicodeScalars {
-                    keep(s, origin: start + i)
-                }
-                i = j
-            }
-        }
-
-        private mutating func keep(_ s: Unicode.Scalar, origin: Int) {
-            if let fast = TextNormalizer.fastPath(s.value) {
-                if fast != 0 { emit(fast, origin: origin) }
-                return
-            }
-            let p = s.properties
-            guard p.isAlphabetic || p.numericType != nil else { return }
-            if p.changesWhenLowercased {
-                for l in p.lowercaseMapping.unicodeScalars { emit(l.value, origin: origin) }
-            } else {
-                emit(s.value, origin: origin)
-            }
+            count = kept
         }
     }
 }
 
-/// Walks sorted exclusion ranges alongside increasing offsets.
-struct ExclusionCursor {
-    private let ranges: [TextSpan]
-    private var next = 0
+fileprivate extension FixedWidthInteger {
+    /// 1 for true, 0 for false: a zero extension, not a branch.
+    @inline(__always)
+    init(bit: Bool) { self = bit ? 1 : 0 }
+}
 
-    init(_ ranges: [TextSpan]) {
-        self.ranges = ranges.sorted { $0.start < $1.start }
-        hasRanges = !ranges.isEmpty
+/// Single symbols and their normal forms (the kept scalars of NFKC of the symbol alone), shared
+/// by every normalisation in the process. A Korean article holds one or two of them (ⓒ in the
+/// notice, ㎡, ∼ in ranges); asking Foundation each time cost more than the rest of the article.
+/// Only scalars with canonical combining class 0 are cached: a combining mark depends on the
+/// character before it.
+final class SymbolCache: @unchecked Sendable {
+    // @unchecked: `entries` is only touched with `lock` held.
+    private let lock = NSLock()
+    private var entries: [UInt32: [UInt32]] = [:]
+
+    static let shared = SymbolCache()
+    /// Bounds the memory an adversarial text of many distinct symbols can take; beyond it
+    /// symbols are normalised each time, as before.
+    static let limit = 4_096
+
+    /// The kept scalars of `scalar` normalised alone, or nil for a combining mark.
+    func kept(_ scalar: Unicode.Scalar) -> [UInt32]? {
+        if let cached = lock.withLock({ entries[scalar.value] }) { return cached }
+        guard scalar.properties.canonicalCombiningClass == .notReordered else { return nil }
+        var kept: [UInt32] = []
+        TextNormalizer.normalizeRun([scalar], start: 0) { v, _ in kept.append(v) }
+        lock.withLock {
+            if entries.count < Self.limit { entries[scalar.value] = kept }
+        }
+        return kept
+    }
+}
+
+/// Excluded code point ranges, sorted and merged so that membership is a binary search and a
+/// walk over increasing offsets is a cursor.
+struct ExcludedRanges {
+    private let starts: [Int]
+    private let ends: [Int]
+
+    init(_ spans: [TextSpan]) {
+        var starts: [Int] = [], ends: [Int] = []
+        for span in spans.sorted(by: { $0.start < $1.start }) where span.start < span.end {
+            if let last = ends.last, span.start <= last {
+                ends[ends.count - 1] = max(last, span.end)
+            } else {
+                starts.append(span.start)
+                ends.append(span.end)
+            }
+        }
+        self.starts = starts
+        self.ends = ends
     }
 
-    private var last = 0
-    let hasRanges: Bool
+    var isEmpty: Bool { starts.isEmpty }
 
-    @inline(__always)
-    mutating func isExcluded(_ offset: Int) -> Bool {
-        guard !ranges.isEmpty else { return false }
-        if offset < last {
-            // Only after a retraction do offsets go back: check every range then.
-            return ranges.contains { $0.start <= offset && offset < $0.end }
+    func contains(_ offset: Int) -> Bool {
+        // The last range starting at or before `offset`.
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
         }
-        last = offset
-        while next < ranges.count && ranges[next].end <= offset { next += 1 }
-        return next < ranges.count && ranges[next].start <= offset
+        return lo > 0 && offset < ends[lo - 1]
+    }
+
+    func cursor() -> Cursor { Cursor(ranges: self) }
+
+    /// Membership for offsets that mostly increase: a step forward is amortised O(1), a step
+    /// back (after a recomposed combining mark) a binary search.
+    struct Cursor {
+        let ranges: ExcludedRanges
+        private var next = 0
+        private var last = Int.min
+
+        init(ranges: ExcludedRanges) { self.ranges = ranges }
+
+        mutating func contains(_ offset: Int) -> Bool {
+            guard offset >= last else { return ranges.contains(offset) }
+            last = offset
+            while next < ranges.ends.count && ranges.ends[next] <= offset { next += 1 }
+            return next < ranges.starts.count && ranges.starts[next] <= offset
+        }
     }
 }
 

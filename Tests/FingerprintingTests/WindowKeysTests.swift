@@ -1,0 +1,114 @@
+import Testing
+@testable import Fingerprinting
+
+/// Window signatures come from minima over the segments between window ends, and window keys
+/// are sorted in one array: both must give exactly what one signature per window and a set of
+/// keys gave.
+@Suite("Window signatures and keys against one signature per window")
+struct WindowKeysTests {
+    static func randomHashes(_ count: Int, seed: UInt64) -> [UInt64] {
+        var state = seed
+        return (0..<count).map { _ in splitMix64(&state) }
+    }
+
+    /// The window keys as they were computed before (a signature per window, keys in a set).
+    static func referenceKeys(_ shingles: [UInt64], length: Int, stride: Int, hasher: MinHasher, banding: LSHBanding, salt: UInt64) -> [UInt64] {
+        var keys = Set<UInt64>()
+        shingles.withUnsafeBufferPointer { all in
+            var start = 0
+            while true {
+                let end = min(all.count, start + length)
+                let sig = hasher.signature(UnsafeBufferPointer(rebasing: all[start..<end]))
+                keys.formUnion(banding.keys(sig, salt: salt))
+                if end >= all.count { break }
+                start += max(1, stride)
+                if start + length > all.count { start = max(0, all.count - length) }
+            }
+        }
+        return keys.sorted()
+    }
+
+    @Test("segment minima give each window's own signature, in every kernel",
+          arguments: [1, 3, 4, 8, 9, 16, 20])
+    func windowSignatures(permutations: Int) {
+        let hasher = MinHasher(permutations: permutations, seed: 0xb00 + UInt64(permutations), scheme: .kPermutations)
+        var state: UInt64 = 99
+        for count in [0, 1, 5, 95, 96, 97, 150, 1_300] {
+            let hashes = Self.randomHashes(count, seed: UInt64(count) &+ 7)
+            var windowSets: [[Range<Int>]] = [
+                Fingerprinter.windows(count: count, length: 96, stride: 50),
+                Fingerprinter.windows(count: count, length: 96, stride: 25),
+                Fingerprinter.windows(count: count, length: 10, stride: 1),
+                Fingerprinter.windows(count: count, length: 7, stride: 9),   // gaps between windows
+            ]
+            // Arbitrary windows: unordered, overlapping, nested, empty, out of bounds.
+            windowSets.append((0..<12).map { _ in
+                let a = Int(splitMix64(&state) % UInt64(count + 20)) - 10
+                return a..<(a + Int(splitMix64(&state) % 120))
+            })
+            for windows in windowSets {
+                let reference = windows.map { w -> [UInt32] in
+                    let lower = min(max(0, w.lowerBound), count)
+                    return hashes.withUnsafeBufferPointer {
+                        hasher.signature(UnsafeBufferPointer(rebasing: $0[lower..<min(max(lower, w.upperBound), count)]))
+                    }
+                }
+                for kernel in MinHashKernel.allCases where kernel.isSupported {
+                    var flat = [UInt32](repeating: 0, count: windows.count * permutations)
+                    flat.withUnsafeMutableBufferPointer { out in
+                        hashes.withUnsafeBufferPointer { hasher.signatures(ofWindows: windows, in: $0, into: out, kernel: kernel) }
+                    }
+                    let rows = (0..<windows.count).map { Array(flat[$0 * permutations ..< ($0 + 1) * permutations]) }
+                    #expect(rows == reference, "kernel \(kernel.rawValue), \(count) hashes, k = \(permutations), windows \(windows.prefix(4))…")
+                }
+            }
+        }
+    }
+
+    @Test("an output too short for every window takes whole windows only")
+    func shortOutput() {
+        let hasher = MinHasher(permutations: 4, seed: 1, scheme: .kPermutations)
+        let hashes = Self.randomHashes(200, seed: 3)
+        let windows = Fingerprinter.windows(count: 200, length: 96, stride: 50)
+        var out = [UInt32](repeating: 7, count: 4 * 2 + 3)
+        out.withUnsafeMutableBufferPointer { o in hashes.withUnsafeBufferPointer { hasher.signatures(ofWindows: windows, in: $0, into: o) } }
+        let first = hashes.withUnsafeBufferPointer { hasher.signature(UnsafeBufferPointer(rebasing: $0[0..<96])) }
+        #expect(Array(out[0..<4]) == first)
+        #expect(out[8...].allSatisfy { $0 == 7 })
+    }
+
+    @Test("window keys: sorted, unique and equal to a set of per-window keys",
+          arguments: [(4, 1), (4, 2), (8, 2), (6, 3), (1, 1)])
+    func windowKeys(permutations: Int, rows: Int) {
+        let hasher = MinHasher(permutations: permutations, seed: 0x77, scheme: .kPermutations)
+        let banding = LSHBanding(bands: max(1, permutations / rows), rows: rows)
+        for count in [0, 1, 4, 96, 97, 146, 1_290] {
+            // Repeated stretches give repeated keys to drop.
+            let base = Self.randomHashes(max(1, count / 3), seed: UInt64(count))
+            let shingles = (0..<count).map { base[$0 % base.count] }
+            for stride in [1, 25, 50, 96, 200] {
+                let windows = Fingerprinter.windows(count: count, length: 96, stride: stride)
+                let keys = shingles.withUnsafeBufferPointer {
+                    Fingerprinter.windowKeys($0, windows: windows, hasher: hasher, banding: banding, salt: 0x31)
+                }
+                let reference = Self.referenceKeys(shingles, length: 96, stride: stride, hasher: hasher, banding: banding, salt: 0x31)
+                #expect(keys == reference, "\(count) shingles, stride \(stride), \(banding.bands)×\(banding.rows)")
+            }
+        }
+    }
+
+    @Test("the fingerprinter's windows start every stride and the last one ends at the end")
+    func windowLayout() {
+        #expect(Fingerprinter.windows(count: 0, length: 96, stride: 50) == [0..<0])
+        #expect(Fingerprinter.windows(count: 50, length: 96, stride: 50) == [0..<50])
+        #expect(Fingerprinter.windows(count: 100, length: 96, stride: 50) == [0..<96, 4..<100])
+        #expect(Fingerprinter.windows(count: 250, length: 96, stride: 50) == [0..<96, 50..<146, 100..<196, 150..<246, 154..<250])
+    }
+
+    @Test("segment bounds: merged when windows increase, sorted otherwise")
+    func bounds() {
+        #expect(MinHasher.segmentBounds(of: [0..<96, 50..<146, 100..<196]) == [0, 50, 96, 100, 146, 196])
+        #expect(MinHasher.segmentBounds(of: [10..<20, 0..<5, 3..<30]) == [0, 3, 5, 10, 20, 30])
+        #expect(MinHasher.segmentBounds(of: []) == [])
+    }
+}
