@@ -105,15 +105,7 @@ public struct Fingerprinter: Sendable {
                 }
                 count = total
             }
-            let unique = keys.withUnsafeMutableBufferPointer { keys -> Int in
-                keys.sort()
-                var unique = 0
-                for key in keys where unique == 0 || keys[unique - 1] != key {
-                    keys[unique] = key
-                    unique += 1
-                }
-                return unique
-            }
+            let unique = keys.withUnsafeMutableBufferPointer { KeySort.sortUnique($0) }
             keys.removeLast(keys.count - unique)
             return keys
         }

@@ -16,6 +16,7 @@ struct NormalizerEquivalenceTests {
         // Hangul syllables, first and last
         "가", "한", "국", "힣", "뉴스", "서울시",
         "\u{ABFF}", "\u{D7A4}", "\u{D7AF}", "\u{E000}", "\u{E0000}",   // next to the syllable range
+        "\u{1FFF}", "\u{2000}", "\u{205E}", "\u{205F}", "\u{2070}", "“", "”", "‘", "’",  // at the ends of general punctuation
         // conjoining jamo: leads, vowels, trailing consonants, old jamo
         "\u{1100}", "\u{1112}", "\u{1161}", "\u{1175}", "\u{11A8}", "\u{11C2}", "\u{1113}", "\u{A960}", "\u{D7B0}",
         "\u{1100}\u{1161}", "\u{1112}\u{1161}\u{11AB}",

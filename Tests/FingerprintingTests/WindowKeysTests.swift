@@ -112,3 +112,29 @@ struct WindowKeysTests {
         #expect(MinHasher.segmentBounds(of: []) == [])
     }
 }
+
+@Suite("Key sorting")
+struct KeySortTests {
+    @Test("sorted and unique as the standard library's sort, for every size and spread of keys")
+    func matchesStandardSort() {
+        var state: UInt64 = 0x5047
+        for n in [0, 1, 2, 3, 50, 104, 129, 700, 2_048, 2_049, 5_000] {
+            for spread in 0..<4 {
+                let keys: [UInt64] = (0..<n).map { i in
+                    let r = splitMix64(&state)
+                    switch spread {
+                    case 0: return r                                  // hash values
+                    case 1: return (r >> 57) << 57                     // one bucket per top-7-bit value, many repeats
+                    case 2: return r & 0xff                           // every key in bucket 0
+                    default: return UInt64(n - i) | ((r & 1) << 63)    // descending, two buckets
+                    }
+                }
+                var sorted = keys
+                let unique = sorted.withUnsafeMutableBufferPointer { KeySort.sortUnique($0) }
+                var expected: [UInt64] = []
+                for k in keys.sorted() where expected.last != k { expected.append(k) }
+                #expect(Array(sorted[..<unique]) == expected, "\(n) keys, spread \(spread)")
+            }
+        }
+    }
+}

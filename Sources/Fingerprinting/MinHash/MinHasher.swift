@@ -126,7 +126,8 @@ public struct MinHasher: Sendable, Hashable {
             }
             return
         }
-        let bounds = Self.segmentBounds(of: windows.prefix(rows).map(clamped))
+        let clampedWindows = (0..<rows).map { clamped(windows[$0]) }
+        let bounds = Self.segmentBounds(of: clampedWindows)
         let segments = max(0, bounds.count - 1)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, segments * k)) { minima in
             minima.initialize(repeating: .max)
@@ -138,17 +139,19 @@ public struct MinHasher: Sendable, Hashable {
                         kPermutationSegmentKernel(hashes: hashes, bounds: bounds, parameters: parameters, permutations: k, output: minima)
                     }
                 }
-            }
-            for w in 0..<rows {
-                let window = clamped(windows[w])
-                let row = UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k])
-                row.update(repeating: .max)
-                guard !window.isEmpty else { continue }
-                // Segments are numbered by their first bound: the window's are first..<last.
-                let first = Self.position(of: window.lowerBound, in: bounds)
-                let last = Self.position(of: window.upperBound, in: bounds)
-                for t in first..<last {
-                    for j in 0..<k { row[j] = min(row[j], minima[t * k + j]) }
+                // Segment t runs from bounds[t] to bounds[t + 1], so a window's segments are
+                // numbered from the position of its lower bound to that of its upper bound.
+                var position = 0
+                for (w, window) in clampedWindows.enumerated() {
+                    let row = UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k])
+                    row.update(repeating: .max)
+                    guard !window.isEmpty else { continue }
+                    position = Self.position(of: window.lowerBound, in: bounds, from: position)
+                    let last = Self.position(of: window.upperBound, in: bounds, from: position)
+                    for t in position..<last {
+                        let segment = UnsafeBufferPointer(rebasing: minima[t * k ..< (t + 1) * k])
+                        for j in 0..<k { row[j] = min(row[j], segment[j]) }
+                    }
                 }
             }
         }
@@ -174,13 +177,11 @@ public struct MinHasher: Sendable, Hashable {
         return bounds
     }
 
-    /// Where `value` is in the sorted `bounds` (it is one of them).
-    private static func position(of value: Int, in bounds: [Int]) -> Int {
-        var lo = 0, hi = bounds.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if bounds[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
+    /// Where `value` is in the sorted `bounds` (it is one of them): searched forward from
+    /// `start` when it lies there — windows mostly come in increasing order — else from 0.
+    private static func position(of value: Int, in bounds: UnsafeBufferPointer<Int>, from start: Int) -> Int {
+        var lo = start < bounds.count && bounds[start] <= value ? start : 0
+        while lo < bounds.count && bounds[lo] < value { lo += 1 }
         return lo
     }
 
