@@ -25,6 +25,7 @@ public final class CorpusIndex {
     /// One statement per segment, so that the rows of one key in every segment can be read at once.
     private var rowStatements: [SQLiteStatement] = []
     private var documentStatement: SQLiteStatement?
+    private let tally = TallyScratch()
 
     private init(path: String, db: SQLiteDatabase, parameters: FingerprintParameters) {
         self.path = path
@@ -210,8 +211,7 @@ public final class CorpusIndex {
             var current = [Int64](repeating: -1, count: segments.count)
             var present = [Bool](repeating: false, count: segments.count)
             defer { for s in statements { s.reset() } }
-            var tally = CandidateTally()
-            for key in CandidateTally.distinctKeys(keys) {
+            for key in QueryKeys.distinct(keys) {
                 // Keys ascend, so each segment's rows are met in order and a row shared by
                 // several keys is read once.
                 for (i, segment) in segments.enumerated() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every posting of an index, read once into memory and shared, read-only, by any number of
 /// threads.
 ///
@@ -12,6 +14,7 @@ public final class PostingSnapshot: Sendable {
     /// Postings grouped by 16-bit key prefix, each group sorted by (low, document).
     private let offsets: [Int]
     private let pairs: [UInt64]
+    private let scratch = ScratchPool()
 
     init(_ groups: PostingGroups) {
         offsets = groups.offsets
@@ -27,9 +30,10 @@ public final class PostingSnapshot: Sendable {
     /// most first, then by document number. Keys whose bucket holds more than `maxBucketSize`
     /// documents are skipped as too common to be evidence.
     public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000, limit: Int = .max) -> [Candidate] {
-        var tally = CandidateTally()
+        let tally = scratch.take()
+        defer { scratch.give(tally) }
         pairs.withUnsafeBufferPointer { all in
-            for key in CandidateTally.distinctKeys(keys) {
+            for key in QueryKeys.distinct(keys) {
                 let p = PostingKey.prefix(key)
                 let low = PostingKey.low(key)
                 let groupEnd = offsets[p + 1]
@@ -49,5 +53,24 @@ public final class PostingSnapshot: Sendable {
             if all[mid] < value { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+}
+
+/// Counters for concurrent queries: each query takes a scratch and gives it back, so threads
+/// never share one. Unchecked Sendable: `free` is touched only under `lock`.
+private final class ScratchPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [TallyScratch] = []
+
+    func take() -> TallyScratch {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? TallyScratch()
+    }
+
+    func give(_ scratch: TallyScratch) {
+        lock.lock()
+        free.append(scratch)
+        lock.unlock()
     }
 }
