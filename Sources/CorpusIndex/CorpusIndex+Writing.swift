@@ -1,6 +1,20 @@
 import Articles
 import Fingerprinting
 
+/// Postings of batches not yet written (see `CorpusIndex.deferPostings`).
+final class PostingBuffer {
+    let limit: Int
+    var batches: [PostingGroups] = []
+    var count = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    func append(_ groups: PostingGroups) {
+        batches.append(groups)
+        count += groups.count
+    }
+}
+
 /// Files to remove and files to (re)add, applied in one transaction.
 public struct IndexBatch: Sendable {
     public struct File: Sendable {
@@ -36,9 +50,8 @@ extension CorpusIndex {
     public func apply(_ batch: IndexBatch) throws(IndexError) {
         guard !batch.isEmpty else { return }
         try db.transaction { () throws(IndexError) in
-            let existing = try segments()
             // Removed first: a document number freed here may be given again below.
-            try remove(files: batch.removals + batch.additions.map(\.file), from: existing)
+            try remove(files: batch.removals + batch.additions.map(\.file))
 
             var next = Int64(try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents")) + 1
             let insertDoc = try db.prepare("INSERT INTO documents(doc, file, meta, body) VALUES(?, ?, ?, ?)")
@@ -62,11 +75,39 @@ extension CorpusIndex {
                     documents.append(contentsOf: repeatElement(UInt32(doc), count: entry.keys.count))
                 }
             }
-            if !keys.isEmpty {
-                try writeSegment(PostingGroups(keys: keys, documents: documents))
-                if existing.count + 1 > Self.maxSegments { try compactSegments() }
+            guard !keys.isEmpty else { return }
+            let groups = PostingGroups(keys: keys, documents: documents)
+            if let buffer = postingBuffer {
+                buffer.append(groups)
+                if buffer.count >= buffer.limit { try writeBufferedPostings() }
+            } else {
+                try writeSegment([groups])
             }
+            if try segments().count > Self.maxSegments { try compactSegments() }
         }
+    }
+
+    /// Keeps the postings of the following batches in memory, up to `limit` of them (8 bytes
+    /// each), and writes them as one segment when the limit is reached or on
+    /// `writeBufferedPostings`: for building a new index, where per-batch segments would all be
+    /// merged at the end anyway. Documents are still written batch by batch. Only for an index
+    /// no one reads until the build is done: until then its postings are incomplete.
+    public func deferPostings(limit: Int) {
+        postingBuffer = PostingBuffer(limit: limit)
+    }
+
+    /// Writes the postings kept by `deferPostings` as a segment (in one transaction) and stops
+    /// keeping them.
+    public func finishDeferredPostings() throws(IndexError) {
+        try db.transaction { () throws(IndexError) in try writeBufferedPostings() }
+        postingBuffer = nil
+    }
+
+    private func writeBufferedPostings() throws(IndexError) {
+        guard let buffer = postingBuffer, !buffer.batches.isEmpty else { return }
+        try writeSegment(buffer.batches)
+        buffer.batches.removeAll()
+        buffer.count = 0
     }
 
     /// Merges segments of similar size (see `tierRatio`), in one transaction. Called at the end
@@ -84,7 +125,7 @@ extension CorpusIndex {
 
     /// Deletes the files' documents and takes their postings out of every segment. A stored
     /// article's keys are recomputed from its body, so only the rows holding them are rewritten.
-    private func remove(files: [String], from segments: [Segment]) throws(IndexError) {
+    private func remove(files: [String]) throws(IndexError) {
         var removedDocs = Set<UInt32>()
         var removedKeys = Set<UInt64>()
         let select = try db.prepare("SELECT doc, meta, body FROM documents WHERE file = ?")
@@ -109,11 +150,12 @@ extension CorpusIndex {
             try deleteFile.run()
         }
         guard !removedDocs.isEmpty else { return }
+        try writeBufferedPostings()   // the removed documents' postings may still be in memory
         let sortedKeys = removedKeys.sorted()
-        let selectRow = try db.prepare("SELECT entries FROM postings WHERE row = ?")
-        let updateRow = try db.prepare("UPDATE postings SET entries = ? WHERE row = ?")
-        let deleteRow = try db.prepare("DELETE FROM postings WHERE row = ?")
-        for segment in segments {
+        for segment in try segments() {
+            let selectRow = try db.prepare("SELECT entries FROM \(segment.table) WHERE row = ?")
+            let updateRow = try db.prepare("UPDATE \(segment.table) SET entries = ? WHERE row = ?")
+            let deleteRow = try db.prepare("DELETE FROM \(segment.table) WHERE row = ?")
             var removed = 0
             var lastRow: Int64 = -1
             for key in sortedKeys {
@@ -123,21 +165,28 @@ extension CorpusIndex {
                 selectRow.reset()
                 selectRow.bind(1, row)
                 guard try selectRow.step() else { continue }
-                var kept: [UInt64] = []
-                let dropped = selectRow.withBlob(0) { blob -> Int in
-                    let postings = PostingBlob(blob)
-                    kept.reserveCapacity(postings.count)
-                    for i in 0..<postings.count where !removedDocs.contains(postings.document(at: i)) { kept.append(postings.pair(at: i)) }
-                    return postings.count - kept.count
+                var groups: [ArraySlice<UInt64>] = []
+                var dropped = 0
+                let readable = selectRow.withBlob(0) { blob -> Bool in
+                    let stored = PostingRow(segment: segment, row: row, bytes: blob)
+                    for prefix in segment.prefixes(ofRow: row) {
+                        guard let postings = stored.postings(prefix: prefix) else { return false }
+                        var kept: [UInt64] = []
+                        for i in 0..<postings.count where !removedDocs.contains(postings.document(at: i)) { kept.append(postings.pair(at: i)) }
+                        dropped += postings.count - kept.count
+                        groups.append(kept[...])
+                    }
+                    return true
                 }
                 selectRow.reset()
+                guard readable else { throw IndexError(path: path, .corrupt("posting row \(row) of segment \(segment.id) is damaged")) }
                 guard dropped > 0 else { continue }
                 removed += dropped
-                if kept.isEmpty {
+                if groups.allSatisfy(\.isEmpty) {
                     deleteRow.bind(1, row)
                     try deleteRow.run()
                 } else {
-                    updateRow.bind(1, PostingBlob.encode(kept[...]))
+                    updateRow.bind(1, PostingRow.encode(segment, groups: groups))
                     updateRow.bind(2, row)
                     try updateRow.run()
                 }
@@ -148,7 +197,7 @@ extension CorpusIndex {
 
     // MARK: Segments
 
-    private func nextSegmentID() throws(IndexError) -> Int64 {
+    func nextSegmentID() throws(IndexError) -> Int64 {
         let id = Int64(try scalar("SELECT COALESCE(MAX(segment), 0) + 1 FROM segments"))
         guard id < 1 << 31 else { throw IndexError(path: path, .storage("too many posting segments")) }
         return id
@@ -166,16 +215,14 @@ extension CorpusIndex {
     }
 
     private func dropSegment(_ segment: Segment) throws(IndexError) {
-        let rows = try db.prepare("DELETE FROM postings WHERE row BETWEEN ? AND ?")
-        rows.bind(1, segment.firstRow)
-        rows.bind(2, segment.lastRow)
-        try rows.run()
+        try db.execute("DROP TABLE IF EXISTS \(segment.table)")
         let entry = try db.prepare("DELETE FROM segments WHERE segment = ?")
         entry.bind(1, segment.id)
         try entry.run()
     }
 
-    private func insertSegment(_ segment: Segment) throws(IndexError) {
+    /// Records a segment whose rows have been written.
+    func insertSegment(_ segment: Segment) throws(IndexError) {
         let insert = try db.prepare("INSERT INTO segments(segment, bits, postings) VALUES(?, ?, ?)")
         insert.bind(1, segment.id)
         insert.bind(2, Int64(segment.bits))
@@ -183,11 +230,24 @@ extension CorpusIndex {
         try insert.run()
     }
 
-    private func writeSegment(_ groups: PostingGroups) throws(IndexError) {
-        guard groups.count > 0 else { return }
-        let segment = Segment(id: try nextSegmentID(), bits: Segment.bits(forPostings: groups.count), postings: groups.count)
+    /// Writes postings grouped by batch as one segment; batches hold distinct documents.
+    private func writeSegment(_ batches: [PostingGroups]) throws(IndexError) {
+        let total = batches.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return }
+        let segment = Segment(id: try nextSegmentID(), bits: Segment.bits(forPostings: total), postings: total)
         let writer = try RowWriter(db, segment)
-        for p in 0..<PostingKey.prefixCount { try writer.write(prefix: p, groups.group(p)) }
+        if batches.count == 1 {
+            for p in 0..<PostingKey.prefixCount { try writer.write(prefix: p, batches[0].group(p)) }
+        } else {
+            var group: [UInt64] = []
+            for p in 0..<PostingKey.prefixCount {
+                group.removeAll(keepingCapacity: true)
+                for batch in batches { group.append(contentsOf: batch.group(p)) }
+                group.sort()   // sorted runs, one per batch: merged
+                try writer.write(prefix: p, group[...])
+            }
+        }
+        try writer.finish()
         try insertSegment(segment)
     }
 
@@ -221,11 +281,11 @@ extension CorpusIndex {
         let total = inputs.reduce(0) { $0 + $1.postings }
         var output = Segment(id: try nextSegmentID(), bits: Segment.bits(forPostings: total), postings: 0)
         let writer = try RowWriter(db, output)
-        let cursors = try inputs.map { (segment) throws(IndexError) in try SegmentCursor(db, segment) }
+        let cursors = try inputs.map { (segment) throws(IndexError) in try SegmentCursor(db, segment, path: path) }
         var pending: [(prefix: Int, range: Range<Int>)] = []
         var buffer: [UInt64] = []
-        // Written in slices rather than row by row: every write makes SQLite save the read
-        // cursors' positions and seek again on their next step.
+        // Written in slices rather than row by row: reads and writes of one connection
+        // interleaved row by row cost more than in runs.
         func flush() throws(IndexError) {
             for (prefix, range) in pending { try writer.write(prefix: prefix, buffer[range]) }
             output.postings += buffer.count
@@ -252,64 +312,9 @@ extension CorpusIndex {
             if buffer.count >= 1 << 21 { try flush() }
         }
         try flush()
+        try writer.finish()
         for cursor in cursors { cursor.finish() }
         for segment in inputs { try dropSegment(segment) }
         if output.postings > 0 { try insertSegment(output) }
     }
-}
-
-/// Writes a segment's rows for one prefix at a time.
-private struct RowWriter {
-    let segment: Segment
-    let insert: SQLiteStatement
-
-    init(_ db: SQLiteDatabase, _ segment: Segment) throws(IndexError) {
-        self.segment = segment
-        insert = try db.prepare("INSERT INTO postings(row, entries) VALUES(?, ?)")
-    }
-
-    /// `pairs`: one prefix's postings, sorted and without repeats.
-    func write(prefix: Int, _ pairs: ArraySlice<UInt64>) throws(IndexError) {
-        var start = pairs.startIndex
-        while start < pairs.endIndex {
-            let row = segment.row(prefix: prefix, low: UInt32(truncatingIfNeeded: pairs[start] >> 32))
-            var end = start + 1
-            while end < pairs.endIndex && segment.row(prefix: prefix, low: UInt32(truncatingIfNeeded: pairs[end] >> 32)) == row {
-                end += 1
-            }
-            insert.bind(1, row)
-            insert.bind(2, PostingBlob.encode(pairs[start..<end]))
-            try insert.run()
-            start = end
-        }
-    }
-}
-
-/// Reads one segment's rows in order, a prefix at a time.
-private final class SegmentCursor {
-    let segment: Segment
-    let statement: SQLiteStatement
-    private var hasRow: Bool
-
-    init(_ db: SQLiteDatabase, _ segment: Segment) throws(IndexError) {
-        self.segment = segment
-        statement = try db.prepare("SELECT row, entries FROM postings WHERE row BETWEEN ? AND ? ORDER BY row")
-        statement.bind(1, segment.firstRow)
-        statement.bind(2, segment.lastRow)
-        hasRow = try statement.step()
-    }
-
-    /// Appends the postings of `prefix` (rows are met in prefix order; the caller asks for
-    /// prefixes in ascending order).
-    func append(prefix: Int, to buffer: inout [UInt64]) throws(IndexError) {
-        while hasRow && segment.prefix(ofRow: statement.int(0)) <= prefix {
-            statement.withBlob(1) { blob in
-                let postings = PostingBlob(blob)
-                for i in 0..<postings.count { buffer.append(postings.pair(at: i)) }
-            }
-            hasRow = try statement.step()
-        }
-    }
-
-    func finish() { statement.reset() }
 }

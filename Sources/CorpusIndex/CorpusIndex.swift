@@ -22,10 +22,12 @@ public final class CorpusIndex {
     public let parameters: FingerprintParameters
     public let fingerprinter: Fingerprinter
     let db: SQLiteDatabase
-    /// One statement per segment, so that the rows of one key in every segment can be read at once.
-    private var rowStatements: [SQLiteStatement] = []
+    /// A statement per segment, so that the rows of one key in every segment can be read at once.
+    private var rowStatements: [Int64: SQLiteStatement] = [:]
     private var documentStatement: SQLiteStatement?
     private let tally = TallyScratch()
+    /// Set by `deferPostings` while a new index is built.
+    var postingBuffer: PostingBuffer?
 
     private init(path: String, db: SQLiteDatabase, parameters: FingerprintParameters) {
         self.path = path
@@ -75,9 +77,9 @@ public final class CorpusIndex {
         CREATE TABLE documents(doc INTEGER PRIMARY KEY, file TEXT NOT NULL, meta BLOB NOT NULL, body TEXT NOT NULL);
         CREATE INDEX documents_file ON documents(file);
         """
+    /// Segment `id`'s rows are in their own table, `postings_<id>` (`Segment.table`).
     static let postingSchema = """
         CREATE TABLE segments(segment INTEGER PRIMARY KEY, bits INTEGER NOT NULL, postings INTEGER NOT NULL);
-        CREATE TABLE postings(row INTEGER PRIMARY KEY, entries BLOB NOT NULL);
         """
 
     /// Writes an empty index to a temporary file and renames it to `path`.
@@ -189,7 +191,7 @@ public final class CorpusIndex {
         let statement = try db.prepare("SELECT segment, bits, postings FROM segments ORDER BY segment")
         while try statement.step() {
             let bits = Int(statement.int(1))
-            guard (16...32).contains(bits) else { throw IndexError(path: path, .corrupt("segment \(statement.int(0)) has \(bits)-bit rows")) }
+            guard Segment.bitRange.contains(bits) else { throw IndexError(path: path, .corrupt("segment \(statement.int(0)) has \(bits)-bit rows")) }
             out.append(Segment(id: statement.int(0), bits: bits, postings: Int(statement.int(2))))
         }
         return out
@@ -204,13 +206,11 @@ public final class CorpusIndex {
     public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000, limit: Int = .max) throws(IndexError) -> [Candidate] {
         try db.readTransaction { () throws(IndexError) in
             let segments = try self.segments()
-            while rowStatements.count < segments.count {
-                rowStatements.append(try db.prepare("SELECT entries FROM postings WHERE row = ?"))
-            }
-            let statements = rowStatements
+            let statements = try rowStatements(for: segments)
             var current = [Int64](repeating: -1, count: segments.count)
             var present = [Bool](repeating: false, count: segments.count)
             defer { for s in statements { s.reset() } }
+            var ranges = [Range<Int>](repeating: 0..<0, count: segments.count)
             for key in QueryKeys.distinct(keys) {
                 // Keys ascend, so each segment's rows are met in order and a row shared by
                 // several keys is read once.
@@ -222,18 +222,23 @@ public final class CorpusIndex {
                     statements[i].bind(1, row)
                     present[i] = try statements[i].step()
                 }
+                let prefix = PostingKey.prefix(key)
                 let low = PostingKey.low(key)
                 var total = 0
-                var ranges: [Range<Int>] = []
-                for i in segments.indices {
-                    let range = present[i] ? statements[i].withBlob(0) { PostingBlob($0).range(of: low) } : 0..<0
-                    ranges.append(range)
+                for (i, segment) in segments.enumerated() {
+                    ranges[i] = 0..<0
+                    guard present[i] else { continue }
+                    let range = statements[i].withBlob(0) { blob in
+                        PostingRow(segment: segment, row: current[i], bytes: blob).postings(prefix: prefix).map { $0.range(of: low) }
+                    }
+                    guard let range else { throw IndexError(path: path, .corrupt("posting row \(current[i]) of segment \(segment.id) is damaged")) }
+                    ranges[i] = range
                     total += range.count
                 }
                 guard total > 0, total <= maxBucketSize else { continue }
-                for i in segments.indices where !ranges[i].isEmpty {
+                for (i, segment) in segments.enumerated() where !ranges[i].isEmpty {
                     statements[i].withBlob(0) { blob in
-                        let postings = PostingBlob(blob)
+                        guard let postings = PostingRow(segment: segment, row: current[i], bytes: blob).postings(prefix: prefix) else { return }
                         for j in ranges[i] { tally.add(postings.document(at: j)) }
                     }
                 }
@@ -242,41 +247,37 @@ public final class CorpusIndex {
         }
     }
 
+    /// A row statement for each segment, in the order of `segments`.
+    private func rowStatements(for segments: [Segment]) throws(IndexError) -> [SQLiteStatement] {
+        let live = Set(segments.map(\.id))
+        for id in rowStatements.keys where !live.contains(id) { rowStatements[id] = nil }
+        var out: [SQLiteStatement] = []
+        for segment in segments {
+            if let s = rowStatements[segment.id] {
+                out.append(s)
+            } else {
+                let s = try db.prepare("SELECT entries FROM \(segment.table) WHERE row = ?")
+                rowStatements[segment.id] = s
+                out.append(s)
+            }
+        }
+        return out
+    }
+
     /// Every posting, read once into memory (see `PostingSnapshot`).
     public func postingSnapshot() throws(IndexError) -> PostingSnapshot {
         try db.readTransaction { () throws(IndexError) in
             let segments = try self.segments()
-            // Room per prefix first, from the rows' lengths alone, then the postings into place.
+            var pairs: [UInt64] = []
+            pairs.reserveCapacity(segments.reduce(0) { $0 + max(0, $1.postings) })
             var offsets = [Int](repeating: 0, count: PostingKey.prefixCount + 1)
-            let lengths = try db.prepare("SELECT row, length(entries) FROM postings WHERE row BETWEEN ? AND ?")
-            for segment in segments {
-                lengths.reset()
-                lengths.bind(1, segment.firstRow)
-                lengths.bind(2, segment.lastRow)
-                while try lengths.step() {
-                    offsets[segment.prefix(ofRow: lengths.int(0)) + 1] += Int(lengths.int(1)) / 8
-                }
+            let cursors = try segments.map { (segment) throws(IndexError) in try SegmentCursor(db, segment, path: path) }
+            defer { for c in cursors { c.finish() } }
+            for p in 0..<PostingKey.prefixCount {
+                offsets[p] = pairs.count
+                for cursor in cursors { try cursor.append(prefix: p, to: &pairs) }
             }
-            for p in 0..<PostingKey.prefixCount { offsets[p + 1] += offsets[p] }
-            var pairs = [UInt64](repeating: 0, count: offsets[PostingKey.prefixCount])
-            var cursor = offsets
-            let rows = try db.prepare("SELECT row, entries FROM postings WHERE row BETWEEN ? AND ?")
-            for segment in segments {
-                rows.reset()
-                rows.bind(1, segment.firstRow)
-                rows.bind(2, segment.lastRow)
-                while try rows.step() {
-                    let p = segment.prefix(ofRow: rows.int(0))
-                    let fits = rows.withBlob(1) { blob -> Bool in
-                        let postings = PostingBlob(blob)
-                        guard cursor[p] + postings.count <= offsets[p + 1] else { return false }
-                        for i in 0..<postings.count { pairs[cursor[p] + i] = postings.pair(at: i) }
-                        cursor[p] += postings.count
-                        return true
-                    }
-                    guard fits else { throw IndexError(path: path, .corrupt("posting rows changed while being read")) }
-                }
-            }
+            offsets[PostingKey.prefixCount] = pairs.count
             return PostingSnapshot(PostingGroups(offsets: offsets, pairs: pairs, sorted: segments.count <= 1))
         }
     }

@@ -12,15 +12,17 @@ enum IndexMigration {
         }
         let db = index.db
         try db.transaction { () throws(IndexError) in
-            // Version 1 kept one row per 16-bit prefix with the entry layout segments use: it
-            // becomes one segment of 16-bit rows, resized below.
+            // Version 1 kept one row per 16-bit prefix with the entry layout of 16-bit rows: it
+            // becomes one segment, resized below.
             try db.execute(CorpusIndex.postingSchema)
-            let postings = try index.scalar("SELECT COALESCE(SUM(length(entries)), 0) / 8 FROM buckets")
+            let postings = try index.scalar("SELECT COALESCE(SUM(length(entries)), 0) / 8 FROM buckets WHERE prefix BETWEEN 0 AND 65535")
             if postings > 0 {
-                try db.execute("INSERT INTO postings(row, entries) SELECT (1 << 32) | prefix, entries FROM buckets WHERE prefix BETWEEN 0 AND 65535")
-                let insert = try db.prepare("INSERT INTO segments(segment, bits, postings) VALUES(1, 16, ?)")
-                insert.bind(1, Int64(postings))
-                try insert.run()
+                let segment = Segment(id: 1, bits: 16, postings: postings)
+                try db.execute("""
+                    CREATE TABLE \(segment.table)(row INTEGER PRIMARY KEY, entries BLOB NOT NULL);
+                    INSERT INTO \(segment.table)(row, entries) SELECT prefix, entries FROM buckets WHERE prefix BETWEEN 0 AND 65535;
+                    """)
+                try index.insertSegment(segment)
             }
             try db.execute("DROP TABLE buckets")
 

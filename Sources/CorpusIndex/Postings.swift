@@ -106,38 +106,93 @@ struct PostingBlob {
     }
 }
 
-/// One immutable run of postings, written by one transaction or by one merge of others.
+/// One immutable run of postings, written by one transaction or by one merge of others, in a
+/// table of its own (`postings_<id>`): merging drops whole tables instead of deleting rows.
 ///
-/// A segment's rows are keyed `id << 32 | rowPrefix`, where `rowPrefix` is the key's top `bits`
-/// bits (16…32). A segment chooses `bits` from its size so that its rows hold about
-/// `targetRowPostings` postings whatever the size of the index: a query reads one small row per
-/// key and segment, so its cost does not grow with the corpus.
+/// A row holds the postings of the keys whose top `bits` bits are the row number. A segment
+/// chooses `bits` from its size so that a row holds about `targetRowPostings` postings
+/// whatever the size of the index: a query reads one small row per key and segment, so its
+/// cost does not grow with the corpus, and a small segment is not split into 65,536 tiny rows
+/// (SQLite's cost is per row). Rows of 16 bits or more hold one prefix's (low, document)
+/// pairs; a row of fewer bits holds several prefixes, found through a directory (`PostingRow`).
 struct Segment: Sendable, Hashable {
     var id: Int64
     var bits: Int
     var postings: Int
 
     static let targetRowPostings = 128
+    static let bitRange = 8...32
 
     static func bits(forPostings n: Int) -> Int {
-        var bits = 16
-        while bits < 32 && (n >> bits) > targetRowPostings { bits += 1 }
+        var bits = bitRange.lowerBound
+        while bits < bitRange.upperBound && (n >> bits) > targetRowPostings { bits += 1 }
         return bits
     }
 
-    /// Bits of `low` that the row prefix holds below the 16-bit prefix.
-    var subBits: Int { bits - 16 }
-    var firstRow: Int64 { id << 32 }
-    var lastRow: Int64 { id << 32 | 0xFFFF_FFFF }
+    var table: String { "postings_\(id)" }
 
-    func row(of key: UInt64) -> Int64 { id << 32 | Int64(key >> UInt64(64 - bits)) }
+    /// 16-bit prefixes per row (1 for rows of 16 bits or more).
+    var prefixesPerRow: Int { bits >= 16 ? 1 : 1 << (16 - bits) }
+
+    func row(of key: UInt64) -> Int64 { Int64(key >> UInt64(64 - bits)) }
 
     /// The row of a posting given by its 16-bit prefix and low value.
     func row(prefix: Int, low: UInt32) -> Int64 {
-        let sub = subBits == 0 ? 0 : Int64(low >> UInt32(32 - subBits))
-        return id << 32 | Int64(prefix) << Int64(subBits) | sub
+        if bits <= 16 { return Int64(prefix >> (16 - bits)) }
+        let sub = bits - 16
+        return Int64(prefix) << Int64(sub) | Int64(low >> UInt32(32 - sub))
     }
 
-    /// The 16-bit prefix that a row of this segment belongs to.
-    func prefix(ofRow row: Int64) -> Int { Int((row & 0xFFFF_FFFF) >> Int64(subBits)) }
+    /// The 16-bit prefixes whose postings a row holds (some of them, for rows of more than 16 bits).
+    func prefixes(ofRow row: Int64) -> Range<Int> {
+        if bits >= 16 {
+            let p = Int(row >> Int64(bits - 16))
+            return p..<(p + 1)
+        }
+        let first = Int(row) << (16 - bits)
+        return first..<(first + prefixesPerRow)
+    }
+}
+
+/// A stored row of a segment.
+///
+/// Rows of 16 bits or more are a `PostingBlob`. A row of fewer bits starts with a directory of
+/// `prefixesPerRow + 1` little-endian UInt32 entry offsets, one per prefix it holds and one for
+/// the end, followed by the entries of all its prefixes in order.
+struct PostingRow {
+    let segment: Segment
+    let row: Int64
+    let bytes: UnsafeRawBufferPointer
+
+    /// The postings of `prefix`: empty when the row holds none of it, nil when the row is damaged.
+    func postings(prefix: Int) -> PostingBlob? {
+        let prefixes = segment.prefixes(ofRow: row)
+        guard prefixes.contains(prefix) else { return PostingBlob(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard segment.bits < 16 else { return PostingBlob(bytes) }
+        let groups = segment.prefixesPerRow
+        let header = (groups + 1) * 4
+        guard bytes.count >= header else { return nil }
+        let g = prefix - prefixes.lowerBound
+        let start = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: g * 4, as: UInt32.self)))
+        let end = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: g * 4 + 4, as: UInt32.self)))
+        guard start <= end, header + end * 8 <= bytes.count else { return nil }
+        return PostingBlob(UnsafeRawBufferPointer(rebasing: bytes[(header + start * 8)..<(header + end * 8)]))
+    }
+
+    /// A row of fewer than 16 bits from its prefixes' sorted pairs (`groups[i]` belongs to the
+    /// row's i-th prefix), or a row of 16 bits or more from `groups[0]`.
+    static func encode(_ segment: Segment, groups: [ArraySlice<UInt64>]) -> [UInt8] {
+        guard segment.bits < 16 else { return PostingBlob.encode(groups.first ?? []) }
+        var directory: [UInt32] = [0]
+        var total = 0
+        for g in 0..<segment.prefixesPerRow {
+            total += g < groups.count ? groups[g].count : 0
+            directory.append(UInt32(total))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(directory.count * 4 + total * 8)
+        for d in directory { withUnsafeBytes(of: d.littleEndian) { bytes.append(contentsOf: $0) } }
+        for group in groups { bytes.append(contentsOf: PostingBlob.encode(group)) }
+        return bytes
+    }
 }

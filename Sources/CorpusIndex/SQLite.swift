@@ -20,7 +20,8 @@ final class SQLiteDatabase {
         sqlite3_busy_timeout(db, 5_000)
     }
 
-    deinit { sqlite3_close(handle) }
+    // close_v2: statements still alive (cached by their owner) are finalized after it.
+    deinit { sqlite3_close_v2(handle) }
 
     func execute(_ sql: String) throws(IndexError) {
         var error: UnsafeMutablePointer<CChar>?

@@ -132,19 +132,41 @@ struct SegmentTests {
 
     @Test("rows are sized for the segment; a key's row is the same however it is computed")
     func rowLayout() {
-        #expect(Segment.bits(forPostings: 1_000) == 16)
+        #expect(Segment.bits(forPostings: 1_000) == 8)
+        #expect(Segment.bits(forPostings: 1_500_000) == 14)
         #expect(Segment.bits(forPostings: 10_000_000) == 17)
         #expect(Segment.bits(forPostings: 100_000_000) == 20)
         #expect(Segment.bits(forPostings: .max) == 32)
         var rng = Random(seed: 3)
-        for bits in [16, 17, 20, 25, 32] {
+        for bits in [8, 13, 16, 17, 20, 25, 32] {
             let segment = Segment(id: 9, bits: bits, postings: 0)
             for _ in 0..<200 {
                 let key = rng.next()
                 let row = segment.row(of: key)
                 #expect(row == segment.row(prefix: PostingKey.prefix(key), low: PostingKey.low(key)))
-                #expect(segment.prefix(ofRow: row) == PostingKey.prefix(key))
-                #expect(row >= segment.firstRow && row <= segment.lastRow)
+                #expect(segment.prefixes(ofRow: row).contains(PostingKey.prefix(key)))
+                #expect(row >= 0 && row < 1 << bits)
+            }
+        }
+    }
+
+    @Test("a row of several prefixes finds each prefix's postings through its directory; a damaged one is refused")
+    func directoryRows() throws {
+        let segment = Segment(id: 1, bits: 14, postings: 0)
+        let groups: [ArraySlice<UInt64>] = [[PostingKey.pair(low: 5, document: 1), PostingKey.pair(low: 9, document: 2)], [],
+                                            [PostingKey.pair(low: 1, document: 3)], []]
+        let bytes = PostingRow.encode(segment, groups: groups)
+        try bytes.withUnsafeBytes { raw in
+            let row = PostingRow(segment: segment, row: 3, bytes: raw)
+            let first = try #require(row.postings(prefix: 12))
+            #expect(first.count == 2 && first.document(at: 1) == 2 && first.range(of: 9) == 1..<2)
+            #expect(try #require(row.postings(prefix: 13)).count == 0)
+            #expect(try #require(row.postings(prefix: 14)).document(at: 0) == 3)
+            #expect(try #require(row.postings(prefix: 99)).count == 0)
+        }
+        for cut in [0, 10, bytes.count - 1] {
+            Array(bytes.prefix(cut)).withUnsafeBytes { raw in
+                #expect(PostingRow(segment: segment, row: 3, bytes: raw).postings(prefix: 14) == nil)
             }
         }
     }
