@@ -34,9 +34,32 @@ public struct Indexer: Sendable {
 
     public func index(paths: [String], into indexPath: String, rebuild: Bool = false) throws -> IndexingSummary {
         let started = Date()
+        // A new index is built beside the target and moved into place when complete: until then
+        // readers keep the old one, and a crash leaves it untouched.
+        let fresh = rebuild || !FileManager.default.fileExists(atPath: indexPath)
+        let buildPath = fresh ? indexPath + ".building" : indexPath
+        if fresh { try? FileManager.default.removeItem(atPath: buildPath) }
+        var summary = try run(paths: paths, into: buildPath, fresh: fresh)
+        if fresh {
+            if rename(buildPath, indexPath) != 0 {
+                throw IndexError(path: indexPath, .storage("cannot move the new index into place: \(String(cString: strerror(errno)))"))
+            }
+            summary.indexDocuments = try CorpusIndex.open(at: indexPath).documentCount
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Posting memory of a new index's build (8 bytes each): beyond it, postings are written as a
+    /// segment and merged with the others at the end.
+    static let deferredPostings = 1 << 24
+
+    /// Indexes into `indexPath`; a `fresh` index gathers its postings in memory (see
+    /// `CorpusIndex.deferPostings`). The index is closed on return.
+    private func run(paths: [String], into indexPath: String, fresh: Bool) throws -> IndexingSummary {
         var summary = IndexingSummary()
-        if rebuild { try? FileManager.default.removeItem(atPath: indexPath) }
         let index = try CorpusIndex.openOrCreate(at: indexPath, parameters: parameters)
+        if fresh { index.deferPostings(limit: Self.deferredPostings) }
         let collected = InputCollector.collect(paths)
         summary.problems = collected.problems
         // Articles read by another version of the reader are read again, changed or not.
@@ -84,12 +107,12 @@ public struct Indexer: Sendable {
         }
         try writer.submit(batch)
         try writer.finish()
-        // A bulk build's equal segments become one; an incremental run merges only when a tier
-        // of similar segments has filled up.
+        if fresh { try index.finishDeferredPostings() }
+        // A big build's segments become one; an incremental run merges only when a tier of
+        // similar segments has filled up.
         try index.compact()
         if stale { try index.setExtractionVersion(ArticleReader.version) }
         summary.indexDocuments = index.documentCount
-        summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
 
