@@ -107,7 +107,7 @@ public enum BoilerplateScanner {
                 }
             }
             if !isBoilerplate, tail,
-               SiteFooter.matches(s, a, b, hasMark: NoticeTrigger.mayContainNotice(s, a, b, inquiry: false)) || SiteFooter.isTipLine(s, a, b) {
+               SiteFooter.matches(s, a, b, hasMark: { NoticeTrigger.mayContainNotice(s, a, b, inquiry: false) }) || SiteFooter.isTipLine(s, a, b) {
                 exclude(a, b)
                 isBoilerplate = true
             }
@@ -283,37 +283,34 @@ enum SiteFooter {
                                             "사업자등록번호", "대표전화", "대표이사", "제호", "주소", "전화", "팩스", "통신판매업",
                                             "개인정보처리방침", "이용약관", "고충처리인"].map(scalarValues)
 
-    /// Field indices by first scalar.
-    private static let byFirst: [UInt32: [Int]] = {
-        var out: [UInt32: [Int]] = [:]
-        for (i, f) in fields.enumerated() { if let first = f.first { out[first, default: []].append(i) } }
-        return out
-    }()
+    /// Each field's first scalar, by field index (a short array scan is cheaper than hashing).
+    private static let firsts: [UInt32] = fields.map { $0.first ?? 0 }
     private static let fieldStarts = ScalarSet(firstOf: fields)
 
-    /// Two footer fields, or one on a line that also carries a copyright mark or word.
-    static func matches(_ s: [UInt32], _ a: Int, _ b: Int, hasMark: Bool) -> Bool {
+    /// Two footer fields, or one on a line that also carries a copyright mark or word. `hasMark`
+    /// is asked only when one field is found: most lines have none.
+    static func matches(_ s: [UInt32], _ a: Int, _ b: Int, hasMark: () -> Bool) -> Bool {
         guard b - a <= 400 else { return false }
-        let needed = hasMark ? 1 : 2
         let fieldStarts = Self.fieldStarts
+        let firsts = Self.firsts
         var seen = 0
         var found = 0
         var k = a
         while k < b {
             // Fields begin words.
-            if fieldStarts.contains(s[k]), k == a || !Scalar.isHangul(s[k - 1]), let candidates = byFirst[s[k]] {
-                for index in candidates where seen & (1 << index) == 0 {
+            if fieldStarts.contains(s[k]), k == a || !Scalar.isHangul(s[k - 1]) {
+                for index in firsts.indices where firsts[index] == s[k] && seen & (1 << index) == 0 {
                     if CreditWords.matchPattern(s, k, b, fields[index]) != nil {
                         seen |= 1 << index
                         found += 1
-                        if found >= needed { return true }
+                        if found >= 2 { return true }
                         break
                     }
                 }
             }
             k += 1
         }
-        return false
+        return found == 1 && hasMark()
     }
 }
 

@@ -32,7 +32,7 @@ public enum JSONLinesReader {
         var results: [Result<Article, InputError>] = []
         var lineNumber = 0
         // Lines are split on bytes: JSON never holds a raw newline inside a string.
-        for raw in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        for raw in lines(bytes) {
             lineNumber += 1
             let line = raw.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -74,6 +74,28 @@ public enum JSONLinesReader {
             results.append(.failure(InputError(path: path, "holds no articles")))
         }
         return results
+    }
+
+    /// The lines of `bytes` (split at every `\n`, so the last may be empty), found eight bytes at a time.
+    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            var i = 0
+            while i < all.count {
+                if i + 8 <= all.count && !ByteScan.contains(ByteScan.load(all, i), 0x0A) {
+                    i += 8
+                    continue
+                }
+                if all[i] == 0x0A {
+                    out.append(bytes[start..<i])
+                    start = i + 1
+                }
+                i += 1
+            }
+            out.append(bytes[start..<all.count])
+        }
+        return out
     }
 
     /// The line's fields, or the problem with it. Every string the parser accepts was valid
