@@ -120,7 +120,7 @@ struct Segment: Sendable, Hashable {
     var bits: Int
     var postings: Int
 
-    static let targetRowPostings = 128
+    static let targetRowPostings = 256
     static let bitRange = 8...32
 
     static func bits(forPostings n: Int) -> Int {

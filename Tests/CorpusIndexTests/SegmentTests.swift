@@ -133,9 +133,9 @@ struct SegmentTests {
     @Test("rows are sized for the segment; a key's row is the same however it is computed")
     func rowLayout() {
         #expect(Segment.bits(forPostings: 1_000) == 8)
-        #expect(Segment.bits(forPostings: 1_500_000) == 14)
-        #expect(Segment.bits(forPostings: 10_000_000) == 17)
-        #expect(Segment.bits(forPostings: 100_000_000) == 20)
+        #expect(Segment.bits(forPostings: 1_500_000) == 13)
+        #expect(Segment.bits(forPostings: 10_000_000) == 16)
+        #expect(Segment.bits(forPostings: 100_000_000) == 19)
         #expect(Segment.bits(forPostings: .max) == 32)
         var rng = Random(seed: 3)
         for bits in [8, 13, 16, 17, 20, 25, 32] {

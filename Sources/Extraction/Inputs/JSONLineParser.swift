@@ -118,16 +118,49 @@ struct JSONLineParser {
     }
 
     /// A string value (the quote at `i` included).
+    /// One pass: the text is validated in place when it has no escapes, else copied run by run
+    /// into `scratch` with its escapes decoded.
     private mutating func string() throws(Failure) -> String {
-        let start = i + 1
-        let (end, escaped) = try scanString()
-        if !escaped {
-            guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
-                throw .invalidUTF8
+        i += 1
+        let start = i
+        var copied = start
+        var escaped = false
+        while i < bytes.count {
+            if i + 8 <= bytes.count {
+                let word = ByteScan.load(bytes, i)
+                if !ByteScan.contains(word, 0x22) && !ByteScan.contains(word, 0x5C) && !ByteScan.containsBelow(word, 0x20) {
+                    i += 8
+                    continue
+                }
             }
-            return s
+            let b = bytes[i]
+            if b == 0x22 {
+                let end = i
+                i += 1
+                if !escaped {
+                    guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
+                        throw .invalidUTF8
+                    }
+                    return s
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+                guard let s = String(validating: scratch, as: UTF8.self) else { throw .invalidUTF8 }
+                return s
+            }
+            if b == 0x5C {
+                if !escaped {
+                    escaped = true
+                    scratch.removeAll(keepingCapacity: true)
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                i += try unescape(at: i, end: bytes.count)
+                copied = i
+                continue
+            }
+            if b < 0x20 { throw fail("raw control character in a string") }
+            i += 1
         }
-        return try decodedString(from: start, to: end)
+        throw fail("unterminated string")
     }
 
     /// Moves `i` past the string that opens at `i`; returns where its contents end and whether
@@ -176,39 +209,42 @@ struct JSONLineParser {
                 k = run
                 continue
             }
-            guard k + 1 < end else { throw .syntax("unfinished escape at byte \(k + 1)") }
-            switch bytes[k + 1] {
-            case 0x22: scratch.append(0x22)
-            case 0x5C: scratch.append(0x5C)
-            case 0x2F: scratch.append(0x2F)
-            case 0x62: scratch.append(0x08)
-            case 0x66: scratch.append(0x0C)
-            case 0x6E: scratch.append(0x0A)
-            case 0x72: scratch.append(0x0D)
-            case 0x74: scratch.append(0x09)
-            case 0x75:
-                guard let high = hex4(at: k + 2, end: end) else { throw .syntax("invalid \\u escape at byte \(k + 1)") }
-                var scalar = UInt32(high)
-                if (0xD800...0xDBFF).contains(high) {
-                    guard k + 12 <= end, bytes[k + 6] == 0x5C, bytes[k + 7] == 0x75,
-                          let low = hex4(at: k + 8, end: end), (0xDC00...0xDFFF).contains(low) else {
-                        throw .syntax("unpaired surrogate in a \\u escape at byte \(k + 1)")
-                    }
-                    scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-                    k += 6
-                } else if (0xDC00...0xDFFF).contains(high) {
-                    throw .syntax("unpaired surrogate in a \\u escape at byte \(k + 1)")
-                }
-                appendUTF8(scalar)
-                k += 6
-                continue
-            default:
-                throw .syntax("invalid escape at byte \(k + 1)")
-            }
-            k += 2
+            k += try unescape(at: k, end: end)
         }
         guard let s = String(validating: scratch, as: UTF8.self) else { throw .invalidUTF8 }
         return s
+    }
+
+    /// Decodes the escape at `k` (a backslash) into `scratch`; returns the bytes it took.
+    /// `end` bounds what the escape may read.
+    private mutating func unescape(at k: Int, end: Int) throws(Failure) -> Int {
+        guard k + 1 < end else { throw .syntax("unfinished escape at byte \(k + 1)") }
+        switch bytes[k + 1] {
+        case 0x22: scratch.append(0x22)
+        case 0x5C: scratch.append(0x5C)
+        case 0x2F: scratch.append(0x2F)
+        case 0x62: scratch.append(0x08)
+        case 0x66: scratch.append(0x0C)
+        case 0x6E: scratch.append(0x0A)
+        case 0x72: scratch.append(0x0D)
+        case 0x74: scratch.append(0x09)
+        case 0x75:
+            guard let high = hex4(at: k + 2, end: end) else { throw .syntax("invalid \\u escape at byte \(k + 1)") }
+            guard (0xD800...0xDBFF).contains(high) else {
+                if (0xDC00...0xDFFF).contains(high) { throw .syntax("unpaired surrogate in a \\u escape at byte \(k + 1)") }
+                appendUTF8(UInt32(high))
+                return 6
+            }
+            guard k + 12 <= end, bytes[k + 6] == 0x5C, bytes[k + 7] == 0x75,
+                  let low = hex4(at: k + 8, end: end), (0xDC00...0xDFFF).contains(low) else {
+                throw .syntax("unpaired surrogate in a \\u escape at byte \(k + 1)")
+            }
+            appendUTF8(0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(low) - 0xDC00))
+            return 12
+        default:
+            throw .syntax("invalid escape at byte \(k + 1)")
+        }
+        return 2
     }
 
     private func hex4(at k: Int, end: Int) -> UInt16? {
