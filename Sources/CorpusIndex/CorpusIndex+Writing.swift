@@ -50,9 +50,9 @@ extension CorpusIndex {
     public func apply(_ batch: IndexBatch) throws(IndexError) {
         guard !batch.isEmpty else { return }
         try db.transaction { () throws(IndexError) in
+            let documentsBefore = try storedDocumentCount()
             // Removed first: a document number freed here may be given again below.
-            try remove(files: batch.removals + batch.additions.map(\.file))
-
+            let removedDocuments = try remove(files: batch.removals + batch.additions.map(\.file))
             var next = Int64(try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents")) + 1
             let insertDoc = try db.prepare("INSERT INTO documents(doc, file, meta, body) VALUES(?, ?, ?, ?)")
             let insertFile = try db.prepare("INSERT INTO files(path, content_hash) VALUES(?, ?)")
@@ -75,6 +75,8 @@ extension CorpusIndex {
                     documents.append(contentsOf: repeatElement(UInt32(doc), count: entry.keys.count))
                 }
             }
+            let added = batch.additions.reduce(0) { $0 + $1.documents.count }
+            try setStoredDocumentCount(documentsBefore + added - removedDocuments)
             guard !keys.isEmpty else { return }
             let groups = PostingGroups(keys: keys, documents: documents)
             if let buffer = postingBuffer {
@@ -83,7 +85,9 @@ extension CorpusIndex {
             } else {
                 try writeSegment([groups])
             }
-            if try segments().count > Self.maxSegments { try compactSegments() }
+            // Merged here, in the batch's transaction (on the indexer's writer thread, beside the
+            // parsing of the next batch), not all at the end of the run.
+            try compactSegments()
         }
     }
 
@@ -125,7 +129,8 @@ extension CorpusIndex {
 
     /// Deletes the files' documents and takes their postings out of every segment. A stored
     /// article's keys are recomputed from its body, so only the rows holding them are rewritten.
-    private func remove(files: [String]) throws(IndexError) {
+    /// Returns the number of documents removed.
+    private func remove(files: [String]) throws(IndexError) -> Int {
         var removedDocs = Set<UInt32>()
         var removedKeys = Set<UInt64>()
         let select = try db.prepare("SELECT doc, meta, body FROM documents WHERE file = ?")
@@ -149,7 +154,7 @@ extension CorpusIndex {
             deleteFile.bind(1, file)
             try deleteFile.run()
         }
-        guard !removedDocs.isEmpty else { return }
+        guard !removedDocs.isEmpty else { return 0 }
         try writeBufferedPostings()   // the removed documents' postings may still be in memory
         let sortedKeys = removedKeys.sorted()
         for segment in try segments() {
@@ -193,6 +198,7 @@ extension CorpusIndex {
             }
             if removed > 0 { try setPostings(of: segment, to: segment.postings - removed) }
         }
+        return removedDocs.count
     }
 
     // MARK: Segments

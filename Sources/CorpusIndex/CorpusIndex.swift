@@ -140,8 +140,22 @@ public final class CorpusIndex {
 
     // MARK: Reading
 
+    /// Kept in `meta` by every update: counting the rows would read an index of all documents,
+    /// a cost that grows with the corpus, on every check.
     public var documentCount: Int {
-        (try? scalar("SELECT COUNT(*) FROM documents")) ?? 0
+        (try? storedDocumentCount()) ?? 0
+    }
+
+    func storedDocumentCount() throws(IndexError) -> Int {
+        let statement = try db.prepare("SELECT value FROM meta WHERE key = 'documents'")
+        if try statement.step(), let count = Int(statement.text(0)) { return count }
+        return try scalar("SELECT COUNT(*) FROM documents")
+    }
+
+    func setStoredDocumentCount(_ count: Int) throws(IndexError) {
+        let statement = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('documents', ?)")
+        statement.bind(1, String(count))
+        try statement.run()
     }
 
     public var fileCount: Int {

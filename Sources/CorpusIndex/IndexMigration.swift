@@ -51,6 +51,7 @@ enum IndexMigration {
                     try update.run()
                 }
             }
+            try index.setStoredDocumentCount(try index.scalar("SELECT COUNT(*) FROM documents"))
             try db.execute("UPDATE meta SET value = '\(CorpusIndex.formatVersion)' WHERE key = 'formatVersion'")
             if let segment = try index.segments().first, segment.bits != Segment.bits(forPostings: segment.postings) {
                 try index.merge([segment])
