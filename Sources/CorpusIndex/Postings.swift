@@ -93,16 +93,21 @@ struct PostingBlob {
         }
     }
 
-    /// The entries whose low value equals `low` (binary search).
+    /// The entries whose low value equals `low`: both ends by binary search (a common key's
+    /// postings fill most of a large row).
     func range(of low: UInt32) -> Range<Int> {
-        var lo = 0, hi = count
+        let start = firstIndex(notBelow: low, from: 0)
+        guard low < .max else { return start..<count }
+        return start..<firstIndex(notBelow: low + 1, from: start)
+    }
+
+    private func firstIndex(notBelow value: UInt32, from: Int) -> Int {
+        var lo = from, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if self.low(at: mid) < low { lo = mid + 1 } else { hi = mid }
+            if low(at: mid) < value { lo = mid + 1 } else { hi = mid }
         }
-        var end = lo
-        while end < count && self.low(at: end) == low { end += 1 }
-        return lo..<end
+        return lo
     }
 }
 
