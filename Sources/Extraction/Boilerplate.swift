@@ -91,7 +91,9 @@ public enum BoilerplateScanner {
             let tail = contentAfter <= tailContentLines
             var isBoilerplate = boilerplate[i]
             if NoticeTrigger.mayContainNotice(s, a, b, inquiry: tail) {
-                let hit = tail ? NoticeGrammar.find(f, a, b, allowTrailingText: true) : strongNotice(f, a, b)
+                // The trigger test just passed (with `inquiry: false` it accepts less than the
+                // grammar's own test, which is therefore passed too).
+                let hit = tail ? NoticeGrammar.find(f, a, b, allowTrailingText: true, triggered: true) : strongNotice(f, a, b)
                 if let (range, parsed) = hit, tail ? parsed.confidence >= 0.35 : parsed.confidence >= 0.8 {
                     notices.append(Notice(text: f.original(body, range.lowerBound, range.upperBound), holder: parsed.holder,
                                           prohibits: parsed.prohibits, reservesRightsOnly: parsed.reservesRightsOnly,
@@ -119,10 +121,10 @@ public enum BoilerplateScanner {
     }
 
     /// A line in the middle of a body that is clearly a notice: the whole line, or a notice
-    /// appended to it.
+    /// appended to it. Called only for lines `NoticeTrigger` accepted.
     private static func strongNotice(_ f: FoldedText, _ a: Int, _ b: Int) -> (Range<Int>, ParsedNotice)? {
-        if let parsed = NoticeGrammar.parse(f, a, b) { return (a..<b, parsed) }
-        if let (range, parsed) = NoticeGrammar.find(f, a, b), parsed.confidence >= 0.9 { return (range, parsed) }
+        if let parsed = NoticeGrammar.parse(f, a, b, triggered: true) { return (a..<b, parsed) }
+        if let (range, parsed) = NoticeGrammar.find(f, a, b, triggered: true), parsed.confidence >= 0.9 { return (range, parsed) }
         return nil
     }
 }

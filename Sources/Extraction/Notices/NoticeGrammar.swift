@@ -70,8 +70,9 @@ public enum NoticeGrammar {
 
     // MARK: Folded entry points
 
-    static func parse(_ f: FoldedText, _ lo: Int, _ hi: Int) -> ParsedNotice? {
-        guard hi - lo <= maximumLength * 2, mayContainNotice(f, lo, hi) else { return nil }
+    /// `triggered`: the caller has seen `NoticeTrigger` accept the line (the test is not repeated).
+    static func parse(_ f: FoldedText, _ lo: Int, _ hi: Int, triggered: Bool = false) -> ParsedNotice? {
+        guard hi - lo <= maximumLength * 2, triggered || mayContainNotice(f, lo, hi) else { return nil }
         let tokens = NoticeLexer.tokens(f, lo, hi)
         return analyse(tokens, 0, tokens.count, f)
     }
@@ -79,8 +80,9 @@ public enum NoticeGrammar {
     /// A notice that ends the line `lo..<hi`, with its folded range. With `allowTrailingText`,
     /// the notice may also end at a sentence boundary inside the line, followed by other text
     /// (a site footer: `Copyright © X. All rights reserved. 주소: …`).
-    static func find(_ f: FoldedText, _ lo: Int, _ hi: Int, allowTrailingText: Bool = false) -> (Range<Int>, ParsedNotice)? {
-        guard mayContainNotice(f, lo, hi) else { return nil }
+    static func find(_ f: FoldedText, _ lo: Int, _ hi: Int, allowTrailingText: Bool = false,
+                     triggered: Bool = false) -> (Range<Int>, ParsedNotice)? {
+        guard triggered || mayContainNotice(f, lo, hi) else { return nil }
         let t = NoticeLexer.tokens(f, lo, hi)
         guard !t.isEmpty else { return nil }
         var ends = [t.count]
