@@ -2,24 +2,32 @@ import Articles
 import Fingerprinting
 import Foundation
 
-/// The persistent corpus: articles, their bodies and the LSH buckets that find them again, in
+/// The persistent corpus: articles, their bodies and the LSH postings that find them again, in
 /// one SQLite file.
 ///
-/// Buckets are grouped by the top 16 bits of the band key: row `prefix` holds the sorted
-/// (low 32 key bits, document) pairs of that prefix as one blob. A query reads only the rows of
-/// its own keys, so opening an index for one article never loads the corpus. Every change is one
-/// transaction; a new index is created under a temporary name and renamed into place.
+/// Postings live in append-only *segments* (`Segment`): every batch of new articles writes one
+/// new segment, and segments of similar size are merged into one now and then (`compact`), so
+/// each posting is rewritten a few times in the life of an index rather than on every batch.
+/// Inside a segment, rows hold the postings of one key range (`Segment.bits`), sized so that a
+/// query reads one small row per key and segment: opening an index for one article never loads
+/// the corpus, and its cost does not grow with the corpus. Every change is one transaction; a
+/// new index is created under a temporary name and renamed into place.
 public final class CorpusIndex {
-    public static let formatVersion = 1
+    /// 2: binary article records (`ArticleRecord`) and segmented postings. Version 1 indexes
+    /// (JSON records, one row per 16-bit prefix) are converted in place when opened for writing.
+    public static let formatVersion = 2
     static let formatName = "copyscan-index"
 
     public let path: String
     public let parameters: FingerprintParameters
     public let fingerprinter: Fingerprinter
     let db: SQLiteDatabase
-    private var bucketStatement: SQLiteStatement?
+    /// A statement per segment, so that the rows of one key in every segment can be read at once.
+    private var rowStatements: [Int64: SQLiteStatement] = [:]
     private var documentStatement: SQLiteStatement?
-    private let decoder = JSONDecoder()
+    private let tally = TallyScratch()
+    /// Set by `deferPostings` while a new index is built.
+    var postingBuffer: PostingBuffer?
 
     private init(path: String, db: SQLiteDatabase, parameters: FingerprintParameters) {
         self.path = path
@@ -29,16 +37,29 @@ public final class CorpusIndex {
     }
 
     /// Opens an existing index. With `parameters`, they must be those the index was built with.
+    /// An index of an older format is converted when opened for writing, and refused with a
+    /// message saying how to convert it when opened read-only.
     public static func open(at path: String, parameters: FingerprintParameters? = nil, readOnly: Bool = true) throws(IndexError) -> CorpusIndex {
         guard FileManager.default.fileExists(atPath: path) else {
             throw IndexError(path: path, .cannotOpen("no such file (build one with `copyscan index --index \(path) ARCHIVE`)"))
         }
         let db = try SQLiteDatabase(path: path, readOnly: readOnly)
-        let stored = try readMeta(db)
+        let meta = try readMeta(db)
+        if meta.version != formatVersion {
+            guard !readOnly, IndexMigration.canMigrate(from: meta.version) else {
+                throw IndexError(path: path, .formatVersion(found: meta.version, supported: formatVersion))
+            }
+        }
+        let stored = try storedParameters(meta.values, db)
         if let parameters, parameters.identifier != stored.identifier {
             throw IndexError(path: path, .parameterMismatch(stored: stored.identifier, requested: parameters.identifier))
         }
-        return CorpusIndex(path: path, db: db, parameters: stored)
+        let index = CorpusIndex(path: path, db: db, parameters: stored)
+        if !readOnly {
+            try db.execute("PRAGMA cache_size = -65536")   // 64 MB: merges and batch writes revisit pages
+            if meta.version != formatVersion { try IndexMigration.migrate(index, from: meta.version) }
+        }
+        return index
     }
 
     /// Opens the index at `path` for writing, creating it when it does not exist.
@@ -49,6 +70,17 @@ public final class CorpusIndex {
         try create(at: path, parameters: parameters)
         return try open(at: path, parameters: parameters, readOnly: false)
     }
+
+    static let schema = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE files(path TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
+        CREATE TABLE documents(doc INTEGER PRIMARY KEY, file TEXT NOT NULL, meta BLOB NOT NULL, body TEXT NOT NULL);
+        CREATE INDEX documents_file ON documents(file);
+        """
+    /// Segment `id`'s rows are in their own table, `postings_<id>` (`Segment.table`).
+    static let postingSchema = """
+        CREATE TABLE segments(segment INTEGER PRIMARY KEY, bits INTEGER NOT NULL, postings INTEGER NOT NULL);
+        """
 
     /// Writes an empty index to a temporary file and renames it to `path`.
     public static func create(at path: String, parameters: FingerprintParameters) throws(IndexError) {
@@ -65,13 +97,7 @@ public final class CorpusIndex {
         do {
             let db = try SQLiteDatabase(path: temporary, readOnly: false)
             try db.transaction { () throws(IndexError) in
-                try db.execute("""
-                    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                    CREATE TABLE files(path TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
-                    CREATE TABLE documents(doc INTEGER PRIMARY KEY, file TEXT NOT NULL, meta BLOB NOT NULL, body TEXT NOT NULL);
-                    CREATE INDEX documents_file ON documents(file);
-                    CREATE TABLE buckets(prefix INTEGER PRIMARY KEY, entries BLOB NOT NULL);
-                    """)
+                try db.execute(schema + postingSchema)
                 let insert = try db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)")
                 let encoded = (try? JSONEncoder().encode(parameters)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
                 for (k, v) in [("format", formatName), ("formatVersion", String(formatVersion)),
@@ -87,7 +113,7 @@ public final class CorpusIndex {
         }
     }
 
-    private static func readMeta(_ db: SQLiteDatabase) throws(IndexError) -> FingerprintParameters {
+    private static func readMeta(_ db: SQLiteDatabase) throws(IndexError) -> (version: Int, values: [String: String]) {
         var meta: [String: String] = [:]
         do {
             let statement = try db.prepare("SELECT key, value FROM meta")
@@ -96,10 +122,10 @@ public final class CorpusIndex {
             throw IndexError(path: db.path, .notAnIndex)
         }
         guard meta["format"] == formatName else { throw IndexError(path: db.path, .notAnIndex) }
-        let version = Int(meta["formatVersion"] ?? "") ?? -1
-        guard version == formatVersion else {
-            throw IndexError(path: db.path, .formatVersion(found: version, supported: formatVersion))
-        }
+        return (Int(meta["formatVersion"] ?? "") ?? -1, meta)
+    }
+
+    private static func storedParameters(_ meta: [String: String], _ db: SQLiteDatabase) throws(IndexError) -> FingerprintParameters {
         guard let json = meta["parameters"]?.data(using: .utf8),
               let parameters = try? JSONDecoder().decode(FingerprintParameters.self, from: json) else {
             throw IndexError(path: db.path, .corrupt("unreadable fingerprint parameters"))
@@ -114,15 +140,40 @@ public final class CorpusIndex {
 
     // MARK: Reading
 
+    /// Kept in `meta` by every update: counting the rows would read an index of all documents,
+    /// a cost that grows with the corpus, on every check.
     public var documentCount: Int {
-        (try? scalar("SELECT COUNT(*) FROM documents")) ?? 0
+        (try? storedDocumentCount()) ?? 0
+    }
+
+    func storedDocumentCount() throws(IndexError) -> Int {
+        let statement = try db.prepare("SELECT value FROM meta WHERE key = 'documents'")
+        if try statement.step(), let count = Int(statement.text(0)) { return count }
+        return try scalar("SELECT COUNT(*) FROM documents")
+    }
+
+    func setStoredDocumentCount(_ count: Int) throws(IndexError) {
+        let statement = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('documents', ?)")
+        statement.bind(1, String(count))
+        try statement.run()
     }
 
     public var fileCount: Int {
         (try? scalar("SELECT COUNT(*) FROM files")) ?? 0
     }
 
-    private func scalar(_ sql: String) throws(IndexError) -> Int {
+    /// Postings stored (one per document and distinct band key): what a `PostingSnapshot`
+    /// holds, at 8 bytes each.
+    public var postingCount: Int {
+        (try? scalar("SELECT COALESCE(SUM(postings), 0) FROM segments")) ?? 0
+    }
+
+    /// Posting segments: 1 after a bulk build, a few after incremental updates.
+    public var segmentCount: Int {
+        (try? scalar("SELECT COUNT(*) FROM segments")) ?? 0
+    }
+
+    func scalar(_ sql: String) throws(IndexError) -> Int {
         let statement = try db.prepare(sql)
         return try statement.step() ? Int(statement.int(0)) : 0
     }
@@ -149,65 +200,103 @@ public final class CorpusIndex {
         return out
     }
 
-    /// Documents sharing at least one band key with `keys`, with the number of keys shared,
-    /// most first. Buckets with more than `maxBucketSize` documents are skipped as too common
-    /// to be evidence; keys from buckets of at most `rareBucketSize` documents are also counted
-    /// apart (`Candidate.rareKeys`), since text few articles share is stronger evidence.
+    func segments() throws(IndexError) -> [Segment] {
+        var out: [Segment] = []
+        let statement = try db.prepare("SELECT segment, bits, postings FROM segments ORDER BY segment")
+        while try statement.step() {
+            let bits = Int(statement.int(1))
+            guard Segment.bitRange.contains(bits) else { throw IndexError(path: path, .corrupt("segment \(statement.int(0)) has \(bits)-bit rows")) }
+            out.append(Segment(id: statement.int(0), bits: bits, postings: Int(statement.int(2))))
+        }
+        return out
+    }
+
+    /// Documents sharing at least one band key with `keys`, ranked by the keys shared, those
+    /// from buckets of at most `rareBucketSize` documents counted twice (text few articles share
+    /// is stronger evidence; `Candidate.rareKeys`), then by document number. Keys whose bucket
+    /// holds more than `maxBucketSize` documents are skipped as too common to be evidence.
+    ///
+    /// Reads only the rows of these keys (one per key and segment). A scan of many suspects is
+    /// faster with a `PostingSnapshot`, which gives the same answers.
     public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000, rareBucketSize: Int = 20,
                            limit: Int = .max) throws(IndexError) -> [Candidate] {
-        let statement: SQLiteStatement
-        if let s = bucketStatement {
-            statement = s
-        } else {
-            statement = try db.prepare("SELECT entries FROM buckets WHERE prefix = ?")
-            bucketStatement = statement
-        }
-        var hits: [UInt32: Int] = [:]   // shared keys + rare shared keys << 32
-        var byPrefix: [Int64: [UInt32]] = [:]
-        for key in keys { byPrefix[Int64(key >> 48), default: []].append(PostingKey.low(key)) }
-        // Rows in key order: the reads walk the table's B-tree in one direction.
-        for prefix in byPrefix.keys.sorted() {
-            guard let lows = byPrefix[prefix] else { continue }
-            statement.reset()
-            statement.bind(1, prefix)
-            guard try statement.step() else { continue }
-            statement.withBlob(0) { blob in
-                let postings = PostingBlob(blob)
-                for low in Set(lows) {
-                    let range = postings.range(of: low)
-                    guard range.count <= maxBucketSize else { continue }
-                    let increment = range.count <= rareBucketSize ? 1 + 1 << 32 : 1
-                    // Within a key the entries are sorted by document: repeats are neighbours.
-                    var previous: UInt32?
-                    for i in range {
-                        let doc = postings.document(at: i)
-                        if doc != previous { hits[doc, default: 0] += increment }
-                        previous = doc
+        try db.readTransaction { () throws(IndexError) in
+            let segments = try self.segments()
+            let statements = try rowStatements(for: segments)
+            var current = [Int64](repeating: -1, count: segments.count)
+            var present = [Bool](repeating: false, count: segments.count)
+            defer { for s in statements { s.reset() } }
+            var ranges = [Range<Int>](repeating: 0..<0, count: segments.count)
+            for key in QueryKeys.distinct(keys) {
+                // Keys ascend, so each segment's rows are met in order and a row shared by
+                // several keys is read once.
+                for (i, segment) in segments.enumerated() {
+                    let row = segment.row(of: key)
+                    guard row != current[i] else { continue }
+                    current[i] = row
+                    statements[i].reset()
+                    statements[i].bind(1, row)
+                    present[i] = try statements[i].step()
+                }
+                let prefix = PostingKey.prefix(key)
+                let low = PostingKey.low(key)
+                var total = 0
+                for (i, segment) in segments.enumerated() {
+                    ranges[i] = 0..<0
+                    guard present[i] else { continue }
+                    let range = statements[i].withBlob(0) { blob in
+                        PostingRow(segment: segment, row: current[i], bytes: blob).postings(prefix: prefix).map { $0.range(of: low) }
+                    }
+                    guard let range else { throw IndexError(path: path, .corrupt("posting row \(current[i]) of segment \(segment.id) is damaged")) }
+                    ranges[i] = range
+                    total += range.count
+                }
+                guard total > 0, total <= maxBucketSize else { continue }
+                let rare = total <= rareBucketSize
+                for (i, segment) in segments.enumerated() where !ranges[i].isEmpty {
+                    statements[i].withBlob(0) { blob in
+                        guard let postings = PostingRow(segment: segment, row: current[i], bytes: blob).postings(prefix: prefix) else { return }
+                        for j in ranges[i] { tally.add(postings.document(at: j), rare: rare) }
                     }
                 }
             }
+            return tally.ranked(limit: limit)
         }
-        statement.reset()
-        // Ranked by shared keys with rare ones counted twice. Only the best `limit` are wanted:
-        // find the smallest score that still makes the cut from a histogram, and sort just those.
-        func score(_ count: Int) -> Int { (count & 0xFFFF_FFFF) + count >> 32 }
-        var cut = 1
-        if hits.count > limit {
-            var histogram: [Int: Int] = [:]
-            for count in hits.values { histogram[score(count), default: 0] += 1 }
-            var taken = 0
-            for count in histogram.keys.sorted(by: >) {
-                taken += histogram[count] ?? 0
-                cut = count
-                if taken >= limit { break }
+    }
+
+    /// A row statement for each segment, in the order of `segments`.
+    private func rowStatements(for segments: [Segment]) throws(IndexError) -> [SQLiteStatement] {
+        let live = Set(segments.map(\.id))
+        for id in rowStatements.keys where !live.contains(id) { rowStatements[id] = nil }
+        var out: [SQLiteStatement] = []
+        for segment in segments {
+            if let s = rowStatements[segment.id] {
+                out.append(s)
+            } else {
+                let s = try db.prepare("SELECT entries FROM \(segment.table) WHERE row = ?")
+                rowStatements[segment.id] = s
+                out.append(s)
             }
         }
-        var out: [Candidate] = []
-        for (doc, count) in hits where score(count) >= cut {
-            out.append(Candidate(document: Int(doc), sharedKeys: count & 0xFFFF_FFFF, rareKeys: count >> 32))
+        return out
+    }
+
+    /// Every posting, read once into memory (see `PostingSnapshot`).
+    public func postingSnapshot() throws(IndexError) -> PostingSnapshot {
+        try db.readTransaction { () throws(IndexError) in
+            let segments = try self.segments()
+            var pairs: [UInt64] = []
+            pairs.reserveCapacity(segments.reduce(0) { $0 + max(0, $1.postings) })
+            var offsets = [Int](repeating: 0, count: PostingKey.prefixCount + 1)
+            let cursors = try segments.map { (segment) throws(IndexError) in try SegmentCursor(db, segment, path: path) }
+            defer { for c in cursors { c.finish() } }
+            for p in 0..<PostingKey.prefixCount {
+                offsets[p] = pairs.count
+                for cursor in cursors { try cursor.append(prefix: p, to: &pairs) }
+            }
+            offsets[PostingKey.prefixCount] = pairs.count
+            return PostingSnapshot(PostingGroups(offsets: offsets, pairs: pairs, sorted: segments.count <= 1))
         }
-        out.sort { ($0.score, -$0.document) > ($1.score, -$1.document) }
-        return Array(out.prefix(limit))
     }
 
     /// One stored document.
@@ -223,131 +312,11 @@ public final class CorpusIndex {
         statement.reset()
         statement.bind(1, Int64(doc))
         guard try statement.step() else { throw IndexError(path: path, .corrupt("document \(doc) is missing")) }
-        let file = statement.text(0)
-        let meta = Data(statement.blob(1))
-        guard var article = try? decoder.decode(Article.self, from: meta) else {
+        guard var article = statement.withBlob(1, ArticleRecord.decode) else {
             throw IndexError(path: path, .corrupt("document \(doc) has unreadable metadata"))
         }
         article.body = statement.text(2)
-        return IndexedDocument(document: doc, file: file, article: article)
-    }
-
-    // MARK: Writing
-
-    /// Applies a batch in one transaction: files are removed (with their documents) and added.
-    public func apply(_ batch: IndexBatch) throws(IndexError) {
-        guard !batch.isEmpty else { return }
-        try db.transaction { () throws(IndexError) in
-            var touchedPrefixes = Set<UInt16>()   // bucket rows that lose a removed document's postings
-            var removedDocs = Set<UInt32>()
-            for file in batch.removals + batch.additions.map(\.file) {
-                let select = try db.prepare("SELECT doc, meta, body FROM documents WHERE file = ?")
-                select.bind(1, file)
-                while try select.step() {
-                    let doc = UInt32(truncatingIfNeeded: select.int(0))
-                    removedDocs.insert(doc)
-                    guard var article = try? JSONDecoder().decode(Article.self, from: Data(select.blob(1))) else { continue }
-                    article.body = select.text(2)
-                    for key in keys(of: article) { touchedPrefixes.insert(UInt16(truncatingIfNeeded: key >> 48)) }
-                }
-                let delete = try db.prepare("DELETE FROM documents WHERE file = ?")
-                delete.bind(1, file)
-                try delete.run()
-                let deleteFile = try db.prepare("DELETE FROM files WHERE path = ?")
-                deleteFile.bind(1, file)
-                try deleteFile.run()
-            }
-
-            var next = Int64(try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents")) + 1
-            let insertDoc = try db.prepare("INSERT INTO documents(doc, file, meta, body) VALUES(?, ?, ?, ?)")
-            let insertFile = try db.prepare("INSERT INTO files(path, content_hash) VALUES(?, ?)")
-            let encoder = JSONEncoder()
-            var added = PostingList()
-            for file in batch.additions {
-                insertFile.bind(1, file.file)
-                insertFile.bind(2, file.contentHash)
-                try insertFile.run()
-                for entry in file.documents {
-                    let doc = next
-                    next += 1
-                    guard doc <= Int64(UInt32.max) else { throw IndexError(path: path, .storage("too many documents")) }
-                    var meta = entry.article
-                    meta.body = ""
-                    meta.paragraphs = []   // not needed to verify or report, and costly to encode
-                    guard let encoded = try? encoder.encode(meta) else {
-                        throw IndexError(path: path, .storage("cannot encode \(entry.article.source)"))
-                    }
-                    insertDoc.bind(1, doc)
-                    insertDoc.bind(2, file.file)
-                    insertDoc.bind(3, [UInt8](encoded))
-                    insertDoc.bind(4, entry.article.body)
-                    try insertDoc.run()
-                    added.append(keys: entry.keys, document: UInt32(doc))
-                }
-            }
-            try mergeBuckets(added: added.groupedByPrefix(), touched: touchedPrefixes, removedDocs: removedDocs)
-        }
-    }
-
-    /// Band keys of a stored article, recomputed exactly as when it was added.
-    func keys(of article: Article) -> [UInt64] {
-        fingerprinter.fingerprint(article.body, excluding: article.excluded.map { TextSpan(start: $0.start, end: $0.end) }).allKeys
-    }
-
-    /// Rewrites the bucket rows that gain or lose postings: each row's (low key, document) pairs
-    /// stay sorted and unique.
-    private func mergeBuckets(added: PostingList.Grouped, touched: Set<UInt16>, removedDocs: Set<UInt32>) throws(IndexError) {
-        let select = try db.prepare("SELECT entries FROM buckets WHERE prefix = ?")
-        let upsert = try db.prepare("INSERT OR REPLACE INTO buckets(prefix, entries) VALUES(?, ?)")
-        let delete = try db.prepare("DELETE FROM buckets WHERE prefix = ?")
-        for p in 0..<PostingList.prefixCount {
-            let prefix = UInt16(p)
-            let new = added.entries(prefix)
-            guard !new.isEmpty || touched.contains(prefix) else { continue }
-            var pairs: [UInt64] = []   // (low << 32) | doc, sortable as one number
-            select.reset()
-            select.bind(1, Int64(p))
-            if try select.step() {
-                select.withBlob(0) { blob in
-                    let postings = PostingBlob(blob)
-                    pairs.reserveCapacity(postings.count + new.count)
-                    for i in 0..<postings.count {
-                        let doc = postings.document(at: i)
-                        if !removedDocs.isEmpty && removedDocs.contains(doc) { continue }
-                        pairs.append(UInt64(postings.low(at: i)) << 32 | UInt64(doc))
-                    }
-                }
-            }
-            select.reset()
-            pairs.append(contentsOf: new)
-            if pairs.isEmpty {
-                delete.bind(1, Int64(p))
-                try delete.run()
-                continue
-            }
-            pairs.sort()
-            let bytes = PostingBlob.encode(pairs)
-            upsert.bind(1, Int64(p))
-            upsert.bind(2, bytes)
-            try upsert.run()
-        }
-    }
-}
-
-/// A document that shares band keys with a query.
-public struct Candidate: Sendable, Hashable {
-    public var document: Int
-    public var sharedKeys: Int
-    /// Shared keys whose bucket is rare (see `candidates(for:maxBucketSize:rareBucketSize:limit:)`).
-    public var rareKeys: Int
-
-    /// The rank of a candidate: rare keys count twice.
-    public var score: Int { sharedKeys + rareKeys }
-
-    public init(document: Int, sharedKeys: Int, rareKeys: Int = 0) {
-        self.document = document
-        self.sharedKeys = sharedKeys
-        self.rareKeys = rareKeys
+        return IndexedDocument(document: doc, file: statement.text(0), article: article)
     }
 }
 
@@ -355,103 +324,4 @@ public struct IndexedDocument: Sendable {
     public var document: Int
     public var file: String
     public var article: Article
-}
-
-/// Files to remove and files to (re)add, applied in one transaction.
-public struct IndexBatch: Sendable {
-    public struct File: Sendable {
-        public var file: String
-        public var contentHash: String
-        public var documents: [(article: Article, keys: [UInt64])]
-        public init(file: String, contentHash: String, documents: [(article: Article, keys: [UInt64])]) {
-            self.file = file
-            self.contentHash = contentHash
-            self.documents = documents
-        }
-    }
-
-    public var removals: [String] = []
-    public var additions: [File] = []
-    public init() {}
-    public var isEmpty: Bool { removals.isEmpty && additions.isEmpty }
-}
-
-enum PostingKey {
-    static func low(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 16) }
-}
-
-/// Postings of a batch, grouped by bucket row in linear time (a counting sort on the top 16
-/// bits), so even a batch of a million articles is never sorted as a whole.
-struct PostingList {
-    static let prefixCount = 1 << 16
-    private var keys: [UInt64] = []
-    private var documents: [UInt32] = []
-
-    mutating func append(keys new: [UInt64], document: UInt32) {
-        keys.append(contentsOf: new)
-        documents.append(contentsOf: repeatElement(document, count: new.count))
-    }
-
-    struct Grouped {
-        var offsets: [Int]
-        var pairs: [UInt64]
-        func entries(_ prefix: UInt16) -> ArraySlice<UInt64> {
-            pairs[offsets[Int(prefix)]..<offsets[Int(prefix) + 1]]
-        }
-    }
-
-    func groupedByPrefix() -> Grouped {
-        var offsets = [Int](repeating: 0, count: PostingList.prefixCount + 1)
-        for key in keys { offsets[Int(key >> 48) + 1] += 1 }
-        for p in 0..<PostingList.prefixCount { offsets[p + 1] += offsets[p] }
-        var cursor = offsets
-        var pairs = [UInt64](repeating: 0, count: keys.count)
-        for (i, key) in keys.enumerated() {
-            let p = Int(key >> 48)
-            pairs[cursor[p]] = UInt64(PostingKey.low(key)) << 32 | UInt64(documents[i])
-            cursor[p] += 1
-        }
-        return Grouped(offsets: offsets, pairs: pairs)
-    }
-}
-
-/// A bucket row: little-endian (low key, document) pairs sorted by key then document.
-struct PostingBlob {
-    let bytes: UnsafeRawBufferPointer
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-    var count: Int { bytes.count / 8 }
-    func low(at i: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt32.self)) }
-    func document(at i: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 8 + 4, as: UInt32.self)) }
-
-    /// Sorted (low << 32 | doc) pairs as a blob, repeats dropped.
-    static func encode(_ sortedPairs: [UInt64]) -> [UInt8] {
-        var unique = 0
-        var previous: UInt64?
-        for p in sortedPairs where p != previous { unique += 1; previous = p }
-        return [UInt8](unsafeUninitializedCapacity: unique * 8) { buffer, initialized in
-            let raw = UnsafeMutableRawBufferPointer(buffer)
-            var offset = 0
-            var last: UInt64?
-            for p in sortedPairs where p != last {
-                last = p
-                raw.storeBytes(of: UInt32(truncatingIfNeeded: p >> 32).littleEndian, toByteOffset: offset, as: UInt32.self)
-                raw.storeBytes(of: UInt32(truncatingIfNeeded: p).littleEndian, toByteOffset: offset + 4, as: UInt32.self)
-                offset += 8
-            }
-            initialized = offset
-        }
-    }
-
-    /// The entries whose low key equals `low` (binary search).
-    func range(of low: UInt32) -> Range<Int> {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if self.low(at: mid) < low { lo = mid + 1 } else { hi = mid }
-        }
-        var end = lo
-        while end < count && self.low(at: end) == low { end += 1 }
-        return lo..<end
-    }
 }

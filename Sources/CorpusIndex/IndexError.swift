@@ -21,6 +21,8 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .cannotOpen(let m): return "\(path): cannot open the index: \(m)"
         case .notAnIndex: return "\(path): not a copyscan index"
+        case .formatVersion(let found, let supported) where IndexMigration.canMigrate(from: found):
+            return "\(path): index format version \(found); this copyscan reads version \(supported). Update it once with `copyscan index --index \(path) ARCHIVE...` (it is converted in place), or rebuild it with `copyscan index --rebuild`."
         case .formatVersion(let found, let supported):
             return "\(path): index format version \(found); this copyscan reads version \(supported). Rebuild it with `copyscan index --rebuild`."
         case .parameterMismatch(let stored, let requested):

@@ -20,7 +20,8 @@ final class SQLiteDatabase {
         sqlite3_busy_timeout(db, 5_000)
     }
 
-    deinit { sqlite3_close(handle) }
+    // close_v2: statements still alive (cached by their owner) are finalized after it.
+    deinit { sqlite3_close_v2(handle) }
 
     func execute(_ sql: String) throws(IndexError) {
         var error: UnsafeMutablePointer<CChar>?
@@ -40,6 +41,21 @@ final class SQLiteDatabase {
     }
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Runs `body` inside one read transaction, so that its several statements see one state of
+    /// the file even while another process writes. Inside a transaction already, just runs it.
+    func readTransaction<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
 
     /// Runs `body` in one transaction: all of it is written, or none.
     func transaction<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
@@ -72,7 +88,18 @@ final class SQLiteStatement {
     }
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
-    func bind(_ index: Int32, _ value: String) { sqlite3_bind_text(statement, index, value, -1, csqlite_transient()) }
+    func bind(_ index: Int32, _ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    _ = sqlite3_bind_text(statement, index, base, Int32(chars.count), csqlite_transient())
+                } else {
+                    _ = sqlite3_bind_text(statement, index, "", 0, csqlite_transient())
+                }
+            }
+        }
+    }
     func bind(_ index: Int32, _ value: [UInt8]) {
         value.withUnsafeBytes { raw in
             _ = sqlite3_bind_blob(statement, index, raw.baseAddress, Int32(raw.count), csqlite_transient())
@@ -96,7 +123,8 @@ final class SQLiteStatement {
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
     func text(_ column: Int32) -> String {
         guard let c = sqlite3_column_text(statement, column) else { return "" }
-        return String(cString: c)
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: c, count: count), as: UTF8.self)
     }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 

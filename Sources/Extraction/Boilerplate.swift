@@ -91,7 +91,9 @@ public enum BoilerplateScanner {
             let tail = contentAfter <= tailContentLines
             var isBoilerplate = boilerplate[i]
             if NoticeTrigger.mayContainNotice(s, a, b, inquiry: tail) {
-                let hit = tail ? NoticeGrammar.find(f, a, b, allowTrailingText: true) : strongNotice(f, a, b)
+                // The trigger test just passed (with `inquiry: false` it accepts less than the
+                // grammar's own test, which is therefore passed too).
+                let hit = tail ? NoticeGrammar.find(f, a, b, allowTrailingText: true, triggered: true) : strongNotice(f, a, b)
                 if let (range, parsed) = hit, tail ? parsed.confidence >= 0.35 : parsed.confidence >= 0.8 {
                     notices.append(Notice(text: f.original(body, range.lowerBound, range.upperBound), holder: parsed.holder,
                                           prohibits: parsed.prohibits, reservesRightsOnly: parsed.reservesRightsOnly,
@@ -107,7 +109,7 @@ public enum BoilerplateScanner {
                 }
             }
             if !isBoilerplate, tail,
-               SiteFooter.matches(s, a, b, hasMark: NoticeTrigger.mayContainNotice(s, a, b, inquiry: false)) || SiteFooter.isTipLine(s, a, b) {
+               SiteFooter.matches(s, a, b, hasMark: { NoticeTrigger.mayContainNotice(s, a, b, inquiry: false) }) || SiteFooter.isTipLine(s, a, b) {
                 exclude(a, b)
                 isBoilerplate = true
             }
@@ -119,10 +121,10 @@ public enum BoilerplateScanner {
     }
 
     /// A line in the middle of a body that is clearly a notice: the whole line, or a notice
-    /// appended to it.
+    /// appended to it. Called only for lines `NoticeTrigger` accepted.
     private static func strongNotice(_ f: FoldedText, _ a: Int, _ b: Int) -> (Range<Int>, ParsedNotice)? {
-        if let parsed = NoticeGrammar.parse(f, a, b) { return (a..<b, parsed) }
-        if let (range, parsed) = NoticeGrammar.find(f, a, b), parsed.confidence >= 0.9 { return (range, parsed) }
+        if let parsed = NoticeGrammar.parse(f, a, b, triggered: true) { return (a..<b, parsed) }
+        if let (range, parsed) = NoticeGrammar.find(f, a, b, triggered: true), parsed.confidence >= 0.9 { return (range, parsed) }
         return nil
     }
 }
@@ -283,37 +285,34 @@ enum SiteFooter {
                                             "사업자등록번호", "대표전화", "대표이사", "제호", "주소", "전화", "팩스", "통신판매업",
                                             "개인정보처리방침", "이용약관", "고충처리인"].map(scalarValues)
 
-    /// Field indices by first scalar.
-    private static let byFirst: [UInt32: [Int]] = {
-        var out: [UInt32: [Int]] = [:]
-        for (i, f) in fields.enumerated() { if let first = f.first { out[first, default: []].append(i) } }
-        return out
-    }()
+    /// Each field's first scalar, by field index (a short array scan is cheaper than hashing).
+    private static let firsts: [UInt32] = fields.map { $0.first ?? 0 }
     private static let fieldStarts = ScalarSet(firstOf: fields)
 
-    /// Two footer fields, or one on a line that also carries a copyright mark or word.
-    static func matches(_ s: [UInt32], _ a: Int, _ b: Int, hasMark: Bool) -> Bool {
+    /// Two footer fields, or one on a line that also carries a copyright mark or word. `hasMark`
+    /// is asked only when one field is found: most lines have none.
+    static func matches(_ s: [UInt32], _ a: Int, _ b: Int, hasMark: () -> Bool) -> Bool {
         guard b - a <= 400 else { return false }
-        let needed = hasMark ? 1 : 2
         let fieldStarts = Self.fieldStarts
+        let firsts = Self.firsts
         var seen = 0
         var found = 0
         var k = a
         while k < b {
             // Fields begin words.
-            if fieldStarts.contains(s[k]), k == a || !Scalar.isHangul(s[k - 1]), let candidates = byFirst[s[k]] {
-                for index in candidates where seen & (1 << index) == 0 {
+            if fieldStarts.contains(s[k]), k == a || !Scalar.isHangul(s[k - 1]) {
+                for index in firsts.indices where firsts[index] == s[k] && seen & (1 << index) == 0 {
                     if CreditWords.matchPattern(s, k, b, fields[index]) != nil {
                         seen |= 1 << index
                         found += 1
-                        if found >= needed { return true }
+                        if found >= 2 { return true }
                         break
                     }
                 }
             }
             k += 1
         }
-        return false
+        return found == 1 && hasMark()
     }
 }
 

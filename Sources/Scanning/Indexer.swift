@@ -2,6 +2,7 @@ import Articles
 import CorpusIndex
 import Extraction
 import Fingerprinting
+import Dispatch
 import Foundation
 
 /// What an `index` run did.
@@ -33,9 +34,32 @@ public struct Indexer: Sendable {
 
     public func index(paths: [String], into indexPath: String, rebuild: Bool = false) throws -> IndexingSummary {
         let started = Date()
+        // A new index is built beside the target and moved into place when complete: until then
+        // readers keep the old one, and a crash leaves it untouched.
+        let fresh = rebuild || !FileManager.default.fileExists(atPath: indexPath)
+        let buildPath = fresh ? indexPath + ".building" : indexPath
+        if fresh { try? FileManager.default.removeItem(atPath: buildPath) }
+        var summary = try run(paths: paths, into: buildPath, fresh: fresh)
+        if fresh {
+            if rename(buildPath, indexPath) != 0 {
+                throw IndexError(path: indexPath, .storage("cannot move the new index into place: \(String(cString: strerror(errno)))"))
+            }
+            summary.indexDocuments = try CorpusIndex.open(at: indexPath).documentCount
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Posting memory of a new index's build (8 bytes each): beyond it, postings are written as a
+    /// segment and merged with the others at the end.
+    static let deferredPostings = 1 << 24
+
+    /// Indexes into `indexPath`; a `fresh` index gathers its postings in memory (see
+    /// `CorpusIndex.deferPostings`). The index is closed on return.
+    private func run(paths: [String], into indexPath: String, fresh: Bool) throws -> IndexingSummary {
         var summary = IndexingSummary()
-        if rebuild { try? FileManager.default.removeItem(atPath: indexPath) }
         let index = try CorpusIndex.openOrCreate(at: indexPath, parameters: parameters)
+        if fresh { index.deferPostings(limit: Self.deferredPostings) }
         let collected = InputCollector.collect(paths)
         summary.problems = collected.problems
         // Articles read by another version of the reader are read again, changed or not.
@@ -58,64 +82,113 @@ public struct Indexer: Sendable {
 
         let progress = Progress("indexing", total: collected.files.count, enabled: showProgress && isatty(STDERR_FILENO) == 1)
         defer { progress.finish() }
-        var pending: [(path: String, absolute: String, bytes: [UInt8], hash: String)] = []
-        var pendingBytes = 0
-
-        func flush() throws {
-            let items = pending
-            pending = []
-            pendingBytes = 0
-            let fingerprinter = Fingerprinter(parameters)
-            let results = try parallelMap(count: items.count, jobs: jobs, makeWorker: { () }) { _, i in
-                let item = items[i]
-                let articles = ArticleReader.read(bytes: item.bytes, path: item.path)
-                var documents: [(article: Article, keys: [UInt64])] = []
-                var problems: [InputError] = []
-                for result in articles {
-                    switch result {
-                    case .success(var article):
-                        article.source = item.absolute + String(article.source.dropFirst(item.path.count))
-                        let spans = article.excluded.map { TextSpan(start: $0.start, end: $0.end) }
-                        let fp = fingerprinter.fingerprint(article.body, excluding: spans)
-                        documents.append((article, fp.allKeys))
-                    case .failure(let e): problems.append(e)
-                    }
+        let writer = BatchWriter(index)
+        let fingerprinter = Fingerprinter(parameters)
+        for chunk in chunks(collected.files) {
+            // Reading, hashing, parsing and fingerprinting run on every core while the writer
+            // applies the previous chunk.
+            let results = try parallelMap(count: chunk.count, jobs: jobs, makeWorker: { () }) { _, i in
+                defer { progress.advance() }
+                return FileOutcome.read(chunk[i], known: known, fingerprinter: fingerprinter)
+            }
+            for outcome in results {
+                switch outcome {
+                case .unreadable(let problem): summary.problems.append(problem)
+                case .unchanged: summary.unchanged += 1
+                case .read(let file, let problems, let isNew):
+                    if isNew { summary.added += 1 } else { summary.updated += 1 }
+                    summary.problems += problems
+                    summary.documents += file.documents.count
+                    batch.additions.append(file)
                 }
-                progress.advance()
-                return (IndexBatch.File(file: item.absolute, contentHash: item.hash, documents: documents), problems)
             }
-            for (file, problems) in results {
-                summary.problems += problems
-                summary.documents += file.documents.count
-                batch.additions.append(file)
-            }
-            try index.apply(batch)
+            try writer.submit(batch)
             batch = IndexBatch()
         }
-
-        for path in collected.files {
-            let absolute = InputCollector.absolute(path)
-            let bytes: [UInt8]
-            do { bytes = try ArticleReader.readBytes(path) } catch {
-                summary.problems.append(error)
-                progress.advance()
-                continue
-            }
-            let hash = ContentHash.hex(bytes: bytes)
-            if known[absolute] == hash {
-                summary.unchanged += 1
-                progress.advance()
-                continue
-            }
-            if known[absolute] == nil { summary.added += 1 } else { summary.updated += 1 }
-            pending.append((path, absolute, bytes, hash))
-            pendingBytes += bytes.count
-            if pendingBytes >= chunkBytes { try flush() }
-        }
-        try flush()
+        try writer.submit(batch)
+        try writer.finish()
+        if fresh { try index.finishDeferredPostings() }
+        // A big build's segments become one; an incremental run merges only when a tier of
+        // similar segments has filled up.
+        try index.compact()
         if stale { try index.setExtractionVersion(ArticleReader.version) }
         summary.indexDocuments = index.documentCount
-        summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Files in groups of about `chunkBytes` (by size on disk): one transaction each.
+    private func chunks(_ files: [String]) -> [[String]] {
+        var out: [[String]] = []
+        var current: [String] = []
+        var bytes = 0
+        for path in files {
+            current.append(path)
+            bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if bytes >= chunkBytes {
+                out.append(current)
+                current = []
+                bytes = 0
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+}
+
+/// What became of one input file in an indexing run.
+private enum FileOutcome: Sendable {
+    case unreadable(InputError)
+    case unchanged
+    case read(IndexBatch.File, problems: [InputError], isNew: Bool)
+
+    static func read(_ path: String, known: [String: String], fingerprinter: Fingerprinter) -> FileOutcome {
+        let absolute = InputCollector.absolute(path)
+        let bytes: [UInt8]
+        do { bytes = try ArticleReader.readBytes(path) } catch { return .unreadable(error) }
+        let hash = ContentHash.hex(bytes: bytes)
+        if known[absolute] == hash { return .unchanged }
+        var documents: [(article: Article, keys: [UInt64])] = []
+        var problems: [InputError] = []
+        for result in ArticleReader.read(bytes: bytes, path: path) {
+            switch result {
+            case .success(var article):
+                article.source = absolute + String(article.source.dropFirst(path.count))
+                let spans = article.excluded.map { TextSpan(start: $0.start, end: $0.end) }
+                documents.append((article, fingerprinter.fingerprint(article.body, excluding: spans).allKeys))
+            case .failure(let e): problems.append(e)
+            }
+        }
+        return .read(IndexBatch.File(file: absolute, contentHash: hash, documents: documents), problems: problems,
+                     isNew: known[absolute] == nil)
+    }
+}
+
+/// Applies batches to the index on a thread of its own, one at a time, so that writing one
+/// chunk overlaps reading the next.
+///
+/// Unchecked Sendable: the index is touched only by the batch in flight on `queue`, and the
+/// caller waits for that batch (`submit`, `finish`) before anything else reads `error` or
+/// submits the next one.
+private final class BatchWriter: @unchecked Sendable {
+    private let index: CorpusIndex
+    private let queue = DispatchQueue(label: "copyscan.index-writer")
+    private let inFlight = DispatchGroup()
+    private var error: Error?
+
+    init(_ index: CorpusIndex) { self.index = index }
+
+    /// Waits for the batch before, then starts this one. Throws the error of the batch before.
+    func submit(_ batch: IndexBatch) throws {
+        try finish()
+        guard !batch.isEmpty else { return }
+        queue.async(group: inFlight) { [self] in
+            do { try index.apply(batch) } catch { self.error = error }
+        }
+    }
+
+    /// Waits for the batch in flight; throws its error.
+    func finish() throws {
+        inFlight.wait()
+        if let error { throw error }
     }
 }

@@ -8,23 +8,25 @@ import Policy
 import Reporting
 import Scanning
 
-/// `copyscan-bench scan-profile --index DB [--limit N] [--json] SUSPECT…` scans suspects (at
-/// most N, evenly spaced through the inputs)
+/// `copyscan-bench scan-profile --index DB [--limit N] [--snapshot] [--json] SUSPECT…` scans
+/// suspects (at most N, evenly spaced through the inputs)
 /// against an index on one thread and times every stage of a suspect's scan separately, in
 /// the order `Scanner.Worker.scan` runs them: read the suspects → suspect fingerprint (query
 /// stride) → candidate lookup → source fetch (SQLite + JSON decode) → source shingling →
-/// alignment → policy → report values → JSON rendering. It also counts candidates, so a slow
+/// alignment → policy → report values → JSON rendering. With `--snapshot` the candidates come
+/// from a `PostingSnapshot` read once (its load is a stage of its own) instead of per-key reads
+/// from SQLite. It also counts candidates, so a slow
 /// scan can be told apart from a scan that verifies too many candidates.
 ///
 /// It mirrors `Scanner.Worker` with public API (`ScanOptions` defaults, the same source cache
 /// of 512 fingerprints); if the scanner changes, this file must follow it.
 enum ScanProfile {
-    static let usage = "usage: copyscan-bench scan-profile --index DB [--limit N] [--json] SUSPECT…\n"
+    static let usage = "usage: copyscan-bench scan-profile --index DB [--limit N] [--snapshot] [--json] SUSPECT…\n"
 
     static let stages = [
         "read suspects (file → Article)", "suspect fingerprint", "candidate lookup (LSH buckets)",
         "source fetch (SQLite + JSON decode)", "source shingling", "alignment", "policy", "report values",
-        "JSON rendering",
+        "JSON rendering", "posting snapshot load (--snapshot)",
     ]
 
     struct Counts {
@@ -41,6 +43,7 @@ enum ScanProfile {
         var indexPath: String?
         var limit = Int.max
         var json = false
+        var snapshot = false
         var paths: [String] = []
         var i = 0
         while i < arguments.count {
@@ -51,6 +54,7 @@ enum ScanProfile {
                 limit = v
                 i += 2
             case "--json": json = true; i += 1
+            case "--snapshot": snapshot = true; i += 1
             default: paths.append(arguments[i]); i += 1
             }
         }
@@ -59,7 +63,7 @@ enum ScanProfile {
             return 2
         }
         do {
-            let (seconds, counts) = try run(indexPath: indexPath, paths: paths, limit: limit)
+            let (seconds, counts) = try run(indexPath: indexPath, paths: paths, limit: limit, snapshot: snapshot)
             output(seconds, counts, json: json)
             return 0
         } catch {
@@ -68,7 +72,7 @@ enum ScanProfile {
         }
     }
 
-    static func run(indexPath: String, paths: [String], limit: Int) throws -> ([Double], Counts) {
+    static func run(indexPath: String, paths: [String], limit: Int, snapshot useSnapshot: Bool) throws -> ([Double], Counts) {
         var seconds = Array(repeating: 0.0, count: stages.count)
         var counts = Counts()
         var clock = StageClock()
@@ -88,6 +92,10 @@ enum ScanProfile {
         let suspects = all.count <= limit ? all : (0..<limit).map { all[$0 * all.count / limit] }
         seconds[0] *= Double(suspects.count) / Double(max(1, all.count))
 
+        clock.start()
+        let snapshot = useSnapshot ? try index.postingSnapshot() : nil
+        seconds[9] += clock.lap()
+
         struct Judged { var source: Article; var alignment: AlignmentResult; var verdict: Verdict }
         var reports: [ArticleReport] = []
         for suspect in suspects {
@@ -96,8 +104,11 @@ enum ScanProfile {
             let fingerprint = index.fingerprinter.fingerprint(suspect.body, excluding: suspect.excluded.map { TextSpan(start: $0.start, end: $0.end) },
                                                               windowStride: options.queryWindowStride)
             seconds[1] += clock.lap()
-            let candidates = try index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize,
-                                                  rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
+            let candidates = try snapshot.map {
+                $0.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize,
+                              rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
+            } ?? index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize,
+                                  rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
             seconds[2] += clock.lap()
             let prepared = PreparedSuspect(fingerprint)
             seconds[5] += clock.lap()
@@ -167,8 +178,8 @@ enum ScanProfile {
                   + f(100 * s / max(total, 1e-12), 1) + "%")
         }
         print(KernelBenchmark.pad("total", 40) + KernelBenchmark.pad(f(total, 3), 10) + f(total * 1e3 / n, 3))
-        print("suspects/s on one thread: \(f(n / max(total, 1e-12), 0)); candidates with enough shared keys per suspect \(f(Double(c.candidates) / n, 1)) "
-              + "(\(c.capped) suspects at the cap of \(ScanOptions().maxCandidates)), verified per suspect \(f(Double(c.verified) / n, 1)), "
+        print("suspects/s on one thread: \(f(n / max(total, 1e-12), 0)); candidates worth verifying per suspect \(f(Double(c.candidates) / n, 1)) "
+              + "(ranked like Scanner.Worker, at most \(ScanOptions().maxCandidates); \(c.capped) suspects reached that cap), verified per suspect \(f(Double(c.verified) / n, 1)), "
               + "suspects with a match \(c.withPassages); sources fetched \(c.sourceFetches), cache hits \(c.cacheHits)")
     }
 }

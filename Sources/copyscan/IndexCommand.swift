@@ -17,7 +17,7 @@ struct IndexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The index file (created when missing).", valueName: "DB"))
     var index: String = Defaults.indexPath
 
-    @Flag(help: "Throw the existing index away and build it anew.")
+    @Flag(help: "Build the index anew; the old one is replaced only when the new one is complete.")
     var rebuild = false
 
     @OptionGroup var fingerprint: FingerprintOptions

@@ -68,6 +68,9 @@ public enum ArticleBuilder {
     }
 
     /// Paragraphs are runs of non-blank lines, in code points.
+    ///
+    /// Walks the UTF-8 bytes: a scalar is decoded only while its line is still blank; after
+    /// that the line's scalars are just counted up to its newline.
     public static func paragraphs(of body: String) -> [TextRange] {
         var out: [TextRange] = []
         var offset = 0
@@ -83,18 +86,57 @@ public enum ArticleBuilder {
                 lastNonBlankEnd = end
             }
         }
-        for scalar in body.unicodeScalars {
-            if scalar == "\n" {
-                endLine(at: offset)
-                lineStart = offset + 1
-                lineBlank = true
-            } else if lineBlank && !scalar.properties.isWhitespace {
-                lineBlank = false
+        var text = body
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A {
+                    endLine(at: offset)
+                    offset += 1
+                    i += 1
+                    lineStart = offset
+                    lineBlank = true
+                } else if lineBlank {
+                    let (value, width) = decode(bytes, at: i)
+                    if !isWhitespace(value) { lineBlank = false }
+                    offset += 1
+                    i += width
+                } else {
+                    // The rest of a line that has text: count scalars eight bytes at a time up to
+                    // the newline.
+                    if i + 8 <= bytes.count {
+                        let word = ByteScan.load(bytes, i)
+                        if !ByteScan.contains(word, 0x0A) {
+                            offset += 8 - ByteScan.continuationBytes(word)
+                            i += 8
+                            continue
+                        }
+                    }
+                    if b & 0xC0 != 0x80 { offset += 1 }
+                    i += 1
+                }
             }
-            offset += 1
         }
         endLine(at: offset)
         if let s = start { out.append(TextRange(start: s, end: lastNonBlankEnd)) }
         return out
+    }
+
+    /// The scalar starting at `i` of valid UTF-8 (a Swift string's) and its width in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        let width = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+        guard i + width <= bytes.count else { return (0xFFFD, bytes.count - i) }
+        var value = b0 & (0xFF >> UInt32(width + 1))
+        for k in 1..<width { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
+        return (value, width)
+    }
+
+    private static func isWhitespace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        if value >= 0xAC00 && value <= 0xD7A3 { return false }   // Hangul syllables, most of the text
+        return Unicode.Scalar(value)?.properties.isWhitespace ?? false
     }
 }

@@ -1,11 +1,10 @@
 import Articles
-import Foundation
 
 /// Reads JSON Lines: one article per line, with `id`, `url`, `outlet`, `title`, `published`,
 /// `author` and either `text` or `html`. Blank lines are skipped; every bad line is reported
 /// as `path:line` and the rest of the file is still read.
 public enum JSONLinesReader {
-    struct Line: Decodable {
+    struct Line {
         var id: String?
         var url: String?
         var outlet: String?
@@ -14,27 +13,35 @@ public enum JSONLinesReader {
         var author: String?
         var text: String?
         var html: String?
+
+        static let fields: [StaticString] = ["id", "url", "outlet", "title", "published", "author", "text", "html"]
+
+        init(_ values: [String?]) {
+            id = values[0]
+            url = values[1]
+            outlet = values[2]
+            title = values[3]
+            published = values[4]
+            author = values[5]
+            text = values[6]
+            html = values[7]
+        }
     }
 
     public static func read(bytes: [UInt8], path: String) -> [Result<Article, InputError>] {
         var results: [Result<Article, InputError>] = []
-        let decoder = JSONDecoder()
         var lineNumber = 0
         // Lines are split on bytes: JSON never holds a raw newline inside a string.
-        for raw in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        for raw in lines(bytes) {
             lineNumber += 1
             let line = raw.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let location = "\(path):\(lineNumber)"
-            guard String(validating: line, as: UTF8.self) != nil else {
-                results.append(.failure(InputError(path: location, "is not valid UTF-8 (JSON Lines must be UTF-8)")))
-                continue
-            }
             let item: Line
-            do {
-                item = try decoder.decode(Line.self, from: Data(line))
-            } catch {
-                results.append(.failure(InputError(path: location, "not a JSON object with string fields (\(describe(error)))")))
+            switch parse(line) {
+            case .line(let parsed): item = parsed
+            case .problem(let problem):
+                results.append(.failure(InputError(path: location, problem)))
                 continue
             }
             let source = item.id.map { "\(path)#\($0)" } ?? location
@@ -69,14 +76,48 @@ public enum JSONLinesReader {
         return results
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "field `\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)"
-        case DecodingError.dataCorrupted(let context):
-            return context.debugDescription
-        default:
-            return "invalid JSON"
+    /// The lines of `bytes` (split at every `\n`, so the last may be empty), found eight bytes at a time.
+    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            var i = 0
+            while i < all.count {
+                if i + 8 <= all.count && !ByteScan.contains(ByteScan.load(all, i), 0x0A) {
+                    i += 8
+                    continue
+                }
+                if all[i] == 0x0A {
+                    out.append(bytes[start..<i])
+                    start = i + 1
+                }
+                i += 1
+            }
+            out.append(bytes[start..<all.count])
         }
+        return out
+    }
+
+    /// The line's fields, or the problem with it. Every string the parser accepts was valid
+    /// UTF-8, so only a line it refuses is checked as a whole, to say which problem it has.
+    static func parse(_ line: ArraySlice<UInt8>) -> ParsedLine {
+        let parsed = line.withUnsafeBufferPointer { bytes in
+            Result { () throws(JSONLineParser.Failure) in try JSONLineParser.parse(bytes, fields: Line.fields) }
+        }
+        switch parsed {
+        case .success(let values): return .line(Line(values))
+        case .failure(let failure):
+            if String(validating: line, as: UTF8.self) == nil { return .problem("is not valid UTF-8 (JSON Lines must be UTF-8)") }
+            switch failure {
+            case .syntax(let message): return .problem("not a JSON object with string fields (\(message))")
+            case .notAString(let field): return .problem("not a JSON object with string fields (field `\(field)` is not a string)")
+            case .invalidUTF8: return .problem("is not valid UTF-8 (JSON Lines must be UTF-8)")
+            }
+        }
+    }
+
+    enum ParsedLine {
+        case line(Line)
+        case problem(String)
     }
 }

@@ -43,35 +43,7 @@ struct FoldedText {
         scalars = [UInt32](unsafeUninitializedCapacity: capacity) { out, outCount in
             origins = [Span](unsafeUninitializedCapacity: capacity) { spans, spanCount in
                 copy.withUTF8 { bytes in
-                    var folder = Folder(out: out, spans: spans)
-                    var i = 0
-                    let length = bytes.count
-                    while i < length {
-                        let b0 = UInt32(bytes[i])
-                        var value: UInt32
-                        var width = 1
-                        // Swift strings are always valid UTF-8, so the continuation bytes are present.
-                        if b0 < 0x80 {
-                            value = b0
-                        } else if b0 < 0xE0, i + 1 < length {
-                            value = ((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)
-                            width = 2
-                        } else if b0 < 0xF0, i + 2 < length {
-                            value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
-                            width = 3
-                        } else if i + 3 < length {
-                            value = ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
-                                | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F)
-                            width = 4
-                        } else {
-                            value = 0xFFFD
-                        }
-                        folder.fold(value, Span(start: position, end: position &+ 1, byteStart: Int32(truncatingIfNeeded: i),
-                                                byteEnd: Int32(truncatingIfNeeded: i &+ width)))
-                        i &+= width
-                        position &+= 1
-                    }
-                    n = folder.count
+                    (n, position) = Self.fold(bytes, into: out, spans: spans)
                 }
                 spanCount = n
             }
@@ -79,6 +51,59 @@ struct FoldedText {
         }
         spans = origins
         originalCount = Int(position)
+    }
+
+    /// Decodes and folds `bytes` (valid UTF-8: a Swift string's) into `out` and `spans`, which
+    /// have room for one entry per byte. Returns the folded count and the code points read.
+    ///
+    /// Hangul syllables and ASCII letters and digits — most of any Korean text — are written
+    /// straight from local state; everything else goes through the `Folder` state machine.
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>,
+                             spans: UnsafeMutableBufferPointer<Span>) -> (count: Int, codePoints: Int32) {
+        guard let base = bytes.baseAddress, let outBase = out.baseAddress, let spanBase = spans.baseAddress else { return (0, 0) }
+        var folder = Folder(out: out, spans: spans)
+        var i = 0
+        var position: Int32 = 0
+        let length = bytes.count
+        while i < length {
+            let b0 = UInt32(base[i])
+            var value: UInt32
+            var width = 1
+            if b0 < 0x80 {
+                value = b0
+            } else if b0 < 0xE0, i + 1 < length {
+                value = ((b0 & 0x1F) << 6) | (UInt32(base[i + 1]) & 0x3F)
+                width = 2
+            } else if b0 < 0xF0, i + 2 < length {
+                value = ((b0 & 0x0F) << 12) | ((UInt32(base[i + 1]) & 0x3F) << 6) | (UInt32(base[i + 2]) & 0x3F)
+                width = 3
+            } else if i + 3 < length {
+                value = ((b0 & 0x07) << 18) | ((UInt32(base[i + 1]) & 0x3F) << 12)
+                    | ((UInt32(base[i + 2]) & 0x3F) << 6) | (UInt32(base[i + 3]) & 0x3F)
+                width = 4
+            } else {
+                value = 0xFFFD
+            }
+            let span = Span(start: position, end: position &+ 1, byteStart: Int32(truncatingIfNeeded: i),
+                            byteEnd: Int32(truncatingIfNeeded: i &+ width))
+            if (value &- 0xAC00) <= (0xD7A3 - 0xAC00) || Folder.isPlainASCII(value) {
+                outBase[folder.count] = value
+                spanBase[folder.count] = span
+                folder.count &+= 1
+                folder.lastWasCarriageReturn = false
+            } else if value == 0x20, folder.count > 0, outBase[folder.count - 1] != 0x20 {
+                // A single space between words, the next most common scalar.
+                outBase[folder.count] = value
+                spanBase[folder.count] = span
+                folder.count &+= 1
+                folder.lastWasCarriageReturn = false
+            } else {
+                folder.fold(value, span)
+            }
+            i &+= width
+            position &+= 1
+        }
+        return (folder.count, position)
     }
 
     /// The folding state machine, writing into preallocated buffers (one output per input at most).
@@ -105,12 +130,17 @@ struct FoldedText {
             spans[count - 1].byteEnd = span.byteEnd
         }
 
-        @inline(__always) mutating func fold(_ raw: UInt32, _ span: Span) {
+        /// ASCII that folds to itself and is not a space or break: digits, letters and the
+        /// punctuation between them that has no canonical class.
+        @inline(__always) static func isPlainASCII(_ value: UInt32) -> Bool {
+            value >= 0x30 && value <= 0x7A && value != 0x3C && value != 0x3E && value != 0x5B && value != 0x5D && value != 0x60
+        }
+
+        mutating func fold(_ raw: UInt32, _ span: Span) {
             var value = raw
             if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
             // Hangul syllables and ASCII letters are most of the text: nothing to fold.
-            if (value >= 0xAC00 && value <= 0xD7A3) || (value >= 0x30 && value <= 0x7A && value != 0x3C && value != 0x3E
-                && value != 0x5B && value != 0x5D && value != 0x60) {
+            if (value >= 0xAC00 && value <= 0xD7A3) || Self.isPlainASCII(value) {
                 push(value, span)
                 return
             }

@@ -70,8 +70,9 @@ public enum NoticeGrammar {
 
     // MARK: Folded entry points
 
-    static func parse(_ f: FoldedText, _ lo: Int, _ hi: Int) -> ParsedNotice? {
-        guard hi - lo <= maximumLength * 2, mayContainNotice(f, lo, hi) else { return nil }
+    /// `triggered`: the caller has seen `NoticeTrigger` accept the line (the test is not repeated).
+    static func parse(_ f: FoldedText, _ lo: Int, _ hi: Int, triggered: Bool = false) -> ParsedNotice? {
+        guard hi - lo <= maximumLength * 2, triggered || mayContainNotice(f, lo, hi) else { return nil }
         let tokens = NoticeLexer.tokens(f, lo, hi)
         return analyse(tokens, 0, tokens.count, f)
     }
@@ -79,16 +80,22 @@ public enum NoticeGrammar {
     /// A notice that ends the line `lo..<hi`, with its folded range. With `allowTrailingText`,
     /// the notice may also end at a sentence boundary inside the line, followed by other text
     /// (a site footer: `Copyright © X. All rights reserved. 주소: …`).
-    static func find(_ f: FoldedText, _ lo: Int, _ hi: Int, allowTrailingText: Bool = false) -> (Range<Int>, ParsedNotice)? {
-        guard mayContainNotice(f, lo, hi) else { return nil }
+    static func find(_ f: FoldedText, _ lo: Int, _ hi: Int, allowTrailingText: Bool = false,
+                     triggered: Bool = false) -> (Range<Int>, ParsedNotice)? {
+        guard triggered || mayContainNotice(f, lo, hi) else { return nil }
         let t = NoticeLexer.tokens(f, lo, hi)
         guard !t.isEmpty else { return nil }
         var ends = [t.count]
         if allowTrailingText {
             for k in t.indices.reversed() where k + 1 < t.count && isSentenceBoundary(t, k) { ends.append(k + 1) }
         }
-        for k in t.indices where k == 0 || isCandidateStart(t, k) {
-            for end in ends where end > k {
+        // Every production needs an anchor token (see `isAnchor`): candidates without one are
+        // skipped unanalysed. A long paragraph in the tail whose only trigger is a word like
+        // 불가피 used to be analysed for every start and sentence end (≈ 20 µs an article).
+        var nextAnchor = [Int](repeating: t.count, count: t.count + 1)
+        for k in t.indices.reversed() { nextAnchor[k] = isAnchor(t[k].kind) ? k : nextAnchor[k + 1] }
+        for k in t.indices where nextAnchor[k] < t.count && (k == 0 || isCandidateStart(t, k)) {
+            for end in ends where end > nextAnchor[k] {
                 guard t[end - 1].hi - t[k].lo <= maximumLength else { continue }
                 if let notice = analyse(t, k, end, f) {
                     return (t[k].lo..<t[end - 1].hi, notice)
@@ -111,6 +118,21 @@ public enum NoticeGrammar {
 
     static func mayContainNotice(_ f: FoldedText, _ lo: Int, _ hi: Int) -> Bool {
         NoticeTrigger.mayContainNotice(f.scalars, lo, hi, inquiry: true)
+    }
+
+    /// Tokens without which `analyse` accepts nothing: a clause ends in a terminator or opens
+    /// with a negative modal; the other productions need a mark, a lead, `copyright`,
+    /// `reserved` or a phrase (the inquiry form included). Frames never hold these.
+    static func isAnchor(_ kind: NoticeToken.Kind) -> Bool {
+        switch kind {
+        case .mark: return true
+        case .terminal(let terminal):
+            switch terminal {
+            case .lead, .copyrightWord, .reserved, .phrase, .terminator, .negativeModal: return true
+            default: return false
+            }
+        default: return false
+        }
     }
 
     private static func isCandidateStart(_ t: [NoticeToken], _ k: Int) -> Bool {
