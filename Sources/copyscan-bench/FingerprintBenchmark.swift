@@ -20,7 +20,8 @@ import Fingerprinting
 ///
 /// `--callgrind MODE` runs one pass of MODE on one thread inside
 /// `fingerprintCallgrindRegion`, for `Scripts/bench --callgrind`. `--digest` prints digests of
-/// every fingerprint output instead of timing (`FingerprintDigest`).
+/// every fingerprint output instead of timing (`FingerprintDigest`); `--stages` times each stage
+/// of the fingerprint on its own (`FingerprintStages`).
 enum FingerprintBenchmark {
     enum Mode: String, CaseIterable {
         case fingerprint, signature, normalize
@@ -39,9 +40,10 @@ enum FingerprintBenchmark {
         var json = false
         var callgrind: Mode?
         var digest = false
+        var stages = false
     }
 
-    static let usage = "usage: copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode fingerprint|signature|normalize|window-hash]… [--json] [--callgrind MODE] [--digest]\n"
+    static let usage = "usage: copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode fingerprint|signature|normalize|window-hash]… [--json] [--callgrind MODE] [--digest] [--stages]\n"
 
     static func main(_ arguments: [String]) -> Int32 {
         guard let options = parse(arguments) else {
@@ -58,6 +60,10 @@ enum FingerprintBenchmark {
         let fingerprinter = Fingerprinter()
         if options.digest {
             print(FingerprintDigest.run(corpus.texts, fingerprinter))
+            return 0
+        }
+        if options.stages {
+            print(FingerprintStages.run(corpus.texts, fingerprinter, runs: options.runs))
             return 0
         }
         if let mode = options.callgrind {
@@ -202,6 +208,7 @@ extension FingerprintBenchmark {
         while i < arguments.count {
             if arguments[i] == "--json" { options.json = true; i += 1; continue }
             if arguments[i] == "--digest" { options.digest = true; i += 1; continue }
+            if arguments[i] == "--stages" { options.stages = true; i += 1; continue }
             guard i + 1 < arguments.count else { return nil }
             let value = arguments[i + 1]
             switch arguments[i] {
