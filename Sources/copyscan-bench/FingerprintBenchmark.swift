@@ -6,8 +6,9 @@ import Fingerprinting
 
 /// `copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode M]… [--json]`
 /// loads the article texts of a JSON Lines corpus into memory, then times only the
-/// fingerprinting of every text, on N threads, R runs after one untimed warm-up run; prints
-/// the median with min and max, articles/s and MB/s (UTF-8 bytes of the texts).
+/// fingerprinting of every text, on N threads, R runs after one untimed warm-up run (the modes
+/// round-robin, run by run); prints the median with min and max, articles/s and MB/s (UTF-8
+/// bytes of the texts).
 ///
 /// Modes (all but `normalize` by default):
 /// - `fingerprint`: `Fingerprinter.fingerprint(text)` — normalise, shingle, 128-value
@@ -78,18 +79,22 @@ enum FingerprintBenchmark {
         }
         var sink: UInt64 = 0
         let agreement = windowHashAgreement(corpus.texts.prefix(1_000), fingerprinter)
-        for mode in modes {
-            sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs)   // warm-up
-            var seconds: [Double] = []
-            var cpu: [Double] = []
-            for _ in 0..<options.runs {
+        // Runs go round-robin — run 1 of every mode, then run 2… — so that on a shared machine a
+        // change of load falls on every mode alike and the ratios between them hold.
+        var seconds = [[Double]](repeating: [], count: modes.count)
+        var cpu = [[Double]](repeating: [], count: modes.count)
+        for mode in modes { sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs) }   // warm-up
+        for _ in 0..<options.runs {
+            for (m, mode) in modes.enumerated() {
                 let start = KernelBenchmark.now()
                 let cpuStart = processCPUTime()
                 sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs)
-                seconds.append(KernelBenchmark.now() - start)
-                cpu.append(processCPUTime() - cpuStart)
+                seconds[m].append(KernelBenchmark.now() - start)
+                cpu[m].append(processCPUTime() - cpuStart)
             }
-            report(mode, seconds, cpu, corpus, options, agreement: mode == .windowHash ? agreement : nil)
+        }
+        for (m, mode) in modes.enumerated() {
+            report(mode, seconds[m], cpu[m], corpus, options, agreement: mode == .windowHash ? agreement : nil)
         }
         if !options.json { print("checksum \(sink)") }
         return 0
