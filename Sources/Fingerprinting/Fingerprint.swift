@@ -43,11 +43,12 @@ public struct Fingerprinter: Sendable {
     /// so a copied passage always lies close to one of the query's windows).
     public func fingerprint(_ text: String, excluding excluded: [TextSpan] = [], windowStride: Int? = nil) -> Fingerprint {
         let normalized = TextNormalizer.normalize(text, excluding: excluded)
-        let shingles = shingler.hashes(normalized.scalars)
+        let (shingles, signature) = normalized.scalars.withUnsafeBufferPointer {
+            documentHasher.shinglesAndSignature(of: $0, shingler: shingler)
+        }
         guard !shingles.isEmpty else {
             return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: [], signature: [], documentKeys: [], windowKeys: [])
         }
-        let signature = documentHasher.signature(shingles)
         let documentKeys = documentBanding.keys(signature, salt: Fingerprinter.documentSalt)
         let windowKeys = self.windowKeys(shingles, stride: windowStride ?? parameters.windowStride)
         return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: shingles, signature: signature,
@@ -99,10 +100,7 @@ public struct Fingerprinter: Sendable {
             signatures.initialize(repeating: .max)
             hasher.signatures(ofWindows: windows, in: shingles, into: signatures)
             var keys = [UInt64](unsafeUninitializedCapacity: total) { keys, count in
-                for w in 0..<windows.count {
-                    let signature = UnsafeBufferPointer(rebasing: signatures[w * k ..< (w + 1) * k])
-                    for band in 0..<bands { keys[w * bands + band] = banding.key(band: band, of: signature, salt: salt) }
-                }
+                banding.keys(ofSignatures: UnsafeBufferPointer(signatures), length: k, salt: salt, into: keys)
                 count = total
             }
             let unique = keys.withUnsafeMutableBufferPointer { KeySort.sortUnique($0) }

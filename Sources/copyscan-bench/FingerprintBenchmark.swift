@@ -6,8 +6,9 @@ import Fingerprinting
 
 /// `copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode M]… [--json]`
 /// loads the article texts of a JSON Lines corpus into memory, then times only the
-/// fingerprinting of every text, on N threads, R runs after one untimed warm-up run; prints
-/// the median with min and max, articles/s and MB/s (UTF-8 bytes of the texts).
+/// fingerprinting of every text, on N threads, R runs after one untimed warm-up run (the modes
+/// round-robin, run by run); prints the median with min and max, articles/s and MB/s (UTF-8
+/// bytes of the texts).
 ///
 /// Modes (all but `normalize` by default):
 /// - `fingerprint`: `Fingerprinter.fingerprint(text)` — normalise, shingle, 128-value
@@ -20,7 +21,8 @@ import Fingerprinting
 ///
 /// `--callgrind MODE` runs one pass of MODE on one thread inside
 /// `fingerprintCallgrindRegion`, for `Scripts/bench --callgrind`. `--digest` prints digests of
-/// every fingerprint output instead of timing (`FingerprintDigest`).
+/// every fingerprint output instead of timing (`FingerprintDigest`); `--stages` times each stage
+/// of the fingerprint on its own (`FingerprintStages`).
 enum FingerprintBenchmark {
     enum Mode: String, CaseIterable {
         case fingerprint, signature, normalize
@@ -39,9 +41,10 @@ enum FingerprintBenchmark {
         var json = false
         var callgrind: Mode?
         var digest = false
+        var stages = false
     }
 
-    static let usage = "usage: copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode fingerprint|signature|normalize|window-hash]… [--json] [--callgrind MODE] [--digest]\n"
+    static let usage = "usage: copyscan-bench fingerprint --corpus DIR [--jobs N] [--runs R] [--limit N] [--mode fingerprint|signature|normalize|window-hash]… [--json] [--callgrind MODE] [--digest] [--stages]\n"
 
     static func main(_ arguments: [String]) -> Int32 {
         guard let options = parse(arguments) else {
@@ -60,6 +63,10 @@ enum FingerprintBenchmark {
             print(FingerprintDigest.run(corpus.texts, fingerprinter))
             return 0
         }
+        if options.stages {
+            print(FingerprintStages.run(corpus.texts, fingerprinter, runs: options.runs))
+            return 0
+        }
         if let mode = options.callgrind {
             let checksum = fingerprintCallgrindRegion(mode, corpus.texts, fingerprinter)
             print("{\"mode\": \"\(mode.rawValue)\", \"articles\": \(corpus.texts.count), \"bytes\": \(corpus.utf8Bytes), \"checksum\": \(checksum)}")
@@ -72,18 +79,22 @@ enum FingerprintBenchmark {
         }
         var sink: UInt64 = 0
         let agreement = windowHashAgreement(corpus.texts.prefix(1_000), fingerprinter)
-        for mode in modes {
-            sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs)   // warm-up
-            var seconds: [Double] = []
-            var cpu: [Double] = []
-            for _ in 0..<options.runs {
+        // Runs go round-robin — run 1 of every mode, then run 2… — so that on a shared machine a
+        // change of load falls on every mode alike and the ratios between them hold.
+        var seconds = [[Double]](repeating: [], count: modes.count)
+        var cpu = [[Double]](repeating: [], count: modes.count)
+        for mode in modes { sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs) }   // warm-up
+        for _ in 0..<options.runs {
+            for (m, mode) in modes.enumerated() {
                 let start = KernelBenchmark.now()
                 let cpuStart = processCPUTime()
                 sink &+= pass(mode, corpus.texts, fingerprinter, jobs: options.jobs)
-                seconds.append(KernelBenchmark.now() - start)
-                cpu.append(processCPUTime() - cpuStart)
+                seconds[m].append(KernelBenchmark.now() - start)
+                cpu[m].append(processCPUTime() - cpuStart)
             }
-            report(mode, seconds, cpu, corpus, options, agreement: mode == .windowHash ? agreement : nil)
+        }
+        for (m, mode) in modes.enumerated() {
+            report(mode, seconds[m], cpu[m], corpus, options, agreement: mode == .windowHash ? agreement : nil)
         }
         if !options.json { print("checksum \(sink)") }
         return 0
@@ -202,6 +213,7 @@ extension FingerprintBenchmark {
         while i < arguments.count {
             if arguments[i] == "--json" { options.json = true; i += 1; continue }
             if arguments[i] == "--digest" { options.digest = true; i += 1; continue }
+            if arguments[i] == "--stages" { options.stages = true; i += 1; continue }
             guard i + 1 < arguments.count else { return nil }
             let value = arguments[i + 1]
             switch arguments[i] {

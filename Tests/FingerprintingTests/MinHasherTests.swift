@@ -110,4 +110,23 @@ struct MinHasherTests {
         #expect(splitMix64(&state) == 0xe220_a839_7b1d_cdaf)
         #expect(splitMix64(&state) == 0x6e78_9e6a_a1b9_65f4)
     }
+
+    @Test("shingles and signature in one pass equal the shingler's hashes and their signature",
+          arguments: MinHashScheme.allCases)
+    func shinglesAndSignatureInOnePass(scheme: MinHashScheme) {
+        var state: UInt64 = 0x0F0F
+        for length in [1, 3, 5, 8] {
+            let shingler = Shingler(length: length)
+            for k in [1, 4, 128] {
+                let hasher = MinHasher(permutations: k, seed: 0x51 &+ UInt64(k), scheme: scheme)
+                for n in [0, 1, length - 1, length, length + 1, 40, 1_500] where n >= 0 {
+                    let scalars = (0..<n).map { _ in 0xAC00 + UInt32(truncatingIfNeeded: splitMix64(&state) % 40) }
+                    let (shingles, signature) = scalars.withUnsafeBufferPointer { hasher.shinglesAndSignature(of: $0, shingler: shingler) }
+                    let expected = shingler.hashes(scalars)
+                    #expect(shingles == expected, "length \(length), k \(k), \(n) scalars")
+                    #expect(signature == hasher.signature(expected), "length \(length), k \(k), \(n) scalars")
+                }
+            }
+        }
+    }
 }

@@ -35,21 +35,40 @@ public struct LSHBanding: Sendable, Hashable, Codable {
     public func keys(_ signature: [UInt32], salt: UInt64 = 0) -> [UInt64] {
         signature.withUnsafeBufferPointer { values in
             [UInt64](unsafeUninitializedCapacity: bands) { keys, count in
-                for band in 0..<bands { keys[band] = key(band: band, of: values, salt: salt) }
+                self.keys(ofSignatures: values, length: values.count, salt: salt, into: keys)
                 count = bands
             }
         }
     }
 
-    /// The key of one band of `signature` (rows past its end are left out).
-    @inline(__always)
-    func key(band: Int, of signature: UnsafeBufferPointer<UInt32>, salt: UInt64) -> UInt64 {
-        var h = salt &+ UInt64(band) &* 0x9e37_79b9_7f4a_7c15
-        let start = band * rows
-        for r in 0..<rows where start + r < signature.count {
-            h = Shingler.finalize(h ^ UInt64(signature[start + r]))
+    /// The keys of signatures laid out one after another, `length` values each, `bands` keys
+    /// per signature into `keys`, for as many signatures as both buffers hold. A band's rows
+    /// past the end of its signature are left out.
+    func keys(ofSignatures signatures: UnsafeBufferPointer<UInt32>, length: Int, salt: UInt64,
+              into keys: UnsafeMutableBufferPointer<UInt64>) {
+        guard let values = signatures.baseAddress, let out = keys.baseAddress, length > 0 else {
+            // No values: every band hashes only its salt.
+            for band in 0..<(length == 0 ? min(bands, keys.count) : 0) {
+                keys[band] = Shingler.finalize(salt &+ UInt64(band) &* 0x9e37_79b9_7f4a_7c15)
+            }
+            return
         }
-        return Shingler.finalize(h)
+        let count = min(signatures.count / length, keys.count / bands)
+        // Every index below stays inside the buffers: s < count, band < bands, and a row is read
+        // only while it is below `length`.
+        for s in 0..<count {
+            let signature = values + s &* length
+            for band in 0..<bands {
+                var h = salt &+ UInt64(band) &* 0x9e37_79b9_7f4a_7c15
+                let start = band &* rows
+                var r = 0
+                while r < rows && start &+ r < length {
+                    h = Shingler.finalize(h ^ UInt64(signature[start &+ r]))
+                    r &+= 1
+                }
+                out[s &* bands &+ band] = Shingler.finalize(h)
+            }
+        }
     }
 }
 

@@ -93,6 +93,10 @@ func kPermutationSegmentKernel(
     #else
     let loOffset = 4, hiOffset = 0
     #endif
+    if permutations <= 4 && blocks >= 1 {
+        pairedSegmentMinima(bytes, hashes.count, bounds, parameters, permutations, output, loOffset: loOffset, hiOffset: hiOffset)
+        return
+    }
     var t = 0
     while t + 1 < bounds.count {
         let from = max(0, bounds[t]), to = min(hashes.count, bounds[t + 1])
@@ -116,6 +120,53 @@ func kPermutationSegmentKernel(
             } else {
                 for lane in 0..<max(0, min(8, permutations - 8 * block, output.count - start)) { output[start + lane] = m[lane] }
             }
+        }
+        t += 1
+    }
+}
+
+/// `kPermutationSegmentKernel` for at most four permutations (window signatures): two hashes
+/// per vector — lanes 0–3 permute one, lanes 4–7 the next, under the same permutations — so no
+/// lane computes a value that is thrown away; the halves are folded at the end of a segment.
+@inline(__always)
+private func pairedSegmentMinima(
+    _ bytes: UnsafeRawBufferPointer, _ count: Int, _ bounds: UnsafeBufferPointer<Int>,
+    _ parameters: UnsafeBufferPointer<SIMD8<UInt32>>, _ permutations: Int,
+    _ output: UnsafeMutableBufferPointer<UInt32>, loOffset: Int, hiOffset: Int
+) {
+    guard let base = bytes.baseAddress else { return }
+    let a = SIMD8(lowHalf: parameters[0].lowHalf, highHalf: parameters[0].lowHalf)
+    let b = SIMD8(lowHalf: parameters[1].lowHalf, highHalf: parameters[1].lowHalf)
+    let c = SIMD8(lowHalf: parameters[2].lowHalf, highHalf: parameters[2].lowHalf)
+    let lo = base + loOffset, hi = base + hiOffset
+    var t = 0
+    while t + 1 < bounds.count {
+        let from = max(0, bounds[t]), to = min(count, bounds[t + 1])
+        var m = SIMD8<UInt32>(repeating: .max)
+        // Byte offsets of the hashes: `at` and `at + 8` are below `to · 8` inside the loop.
+        var at = from &<< 3
+        let pairsEnd = (to &- 1) &<< 3
+        while at < pairsEnd {
+            let los = SIMD8(lowHalf: SIMD4(repeating: lo.load(fromByteOffset: at, as: UInt32.self)),
+                            highHalf: SIMD4(repeating: lo.load(fromByteOffset: at &+ 8, as: UInt32.self)))
+            let his = SIMD8(lowHalf: SIMD4(repeating: hi.load(fromByteOffset: at, as: UInt32.self)),
+                            highHalf: SIMD4(repeating: hi.load(fromByteOffset: at &+ 8, as: UInt32.self)))
+            m = pointwiseMin(m, a &* los &+ b &* his &+ c)
+            at &+= 16
+        }
+        if at < to &<< 3 {
+            // An odd hash out goes to both halves.
+            let los = SIMD8<UInt32>(repeating: lo.load(fromByteOffset: at, as: UInt32.self))
+            let his = SIMD8<UInt32>(repeating: hi.load(fromByteOffset: at, as: UInt32.self))
+            m = pointwiseMin(m, a &* los &+ b &* his &+ c)
+        }
+        let folded = pointwiseMin(m.lowHalf, m.highHalf)
+        let start = t * permutations
+        if start + 4 <= output.count, let out = output.baseAddress {
+            // Lanes past this row's end land in the next row, which is written after.
+            UnsafeMutableRawPointer(out + start).storeBytes(of: folded, as: SIMD4<UInt32>.self)
+        } else {
+            for lane in 0..<max(0, min(permutations, output.count - start)) { output[start + lane] = folded[lane] }
         }
         t += 1
     }

@@ -104,6 +104,24 @@ public struct MinHasher: Sendable, Hashable {
         }
     }
 
+    /// The shingle hashes of `scalars` and the signature of their set, as `shingler.hashes`
+    /// and `signature` give them. One-permutation hashing takes each hash as the shingler
+    /// computes it, in the same pass; k-permutation hashing needs all hashes first.
+    package func shinglesAndSignature(of scalars: UnsafeBufferPointer<UInt32>, shingler: Shingler) -> (shingles: [UInt64], signature: [UInt32]) {
+        guard let onePermutation else {
+            let shingles = shingler.hashes(scalars)
+            return (shingles, signature(shingles))
+        }
+        var shingles: [UInt64] = []
+        let signature = [UInt32](unsafeUninitializedCapacity: permutations) { output, count in
+            count = permutations
+            guard onePermutation.start(output) else { return }
+            shingles = shingler.hashes(scalars) { onePermutation.add($0, to: output) }
+            onePermutation.finish(output)
+        }
+        return (shingles, signature)
+    }
+
     /// The signatures of `windows` of `hashes`, one after another in `output` (`permutations`
     /// values per window): the values `signature` gives for each window alone. Under
     /// k-permutation hashing, windows that overlap share the work — the hashes are cut into
@@ -114,24 +132,28 @@ public struct MinHasher: Sendable, Hashable {
                             into output: UnsafeMutableBufferPointer<UInt32>, kernel: MinHashKernel = .selected) {
         let k = permutations
         let rows = min(windows.count, output.count / k)
-        func clamped(_ w: Range<Int>) -> Range<Int> {
-            let lower = min(max(0, w.lowerBound), hashes.count)
-            return lower..<min(max(lower, w.upperBound), hashes.count)
+        guard rows > 0 else { return }
+        guard windows.allSatisfy({ $0.lowerBound >= 0 && $0.upperBound <= hashes.count }) else {
+            let clamped = windows.prefix(rows).map { w -> Range<Int> in
+                let lower = min(max(0, w.lowerBound), hashes.count)
+                return lower..<min(max(lower, w.upperBound), hashes.count)
+            }
+            signatures(ofWindows: clamped, in: hashes, into: output, kernel: kernel)
+            return
         }
         guard let kPermutation, kernel != .scalar else {
             // One-permutation hashing, and the scalar reference: each window on its own.
             for w in 0..<rows {
-                signature(UnsafeBufferPointer(rebasing: hashes[clamped(windows[w])]),
+                signature(UnsafeBufferPointer(rebasing: hashes[windows[w]]),
                           into: UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k]), kernel: kernel)
             }
             return
         }
-        let clampedWindows = (0..<rows).map { clamped(windows[$0]) }
-        let bounds = Self.segmentBounds(of: clampedWindows)
-        let segments = max(0, bounds.count - 1)
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, segments * k)) { minima in
-            minima.initialize(repeating: .max)
-            bounds.withUnsafeBufferPointer { bounds in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * rows) { boundsBuffer in
+            let bounds = UnsafeBufferPointer(rebasing: boundsBuffer[..<Self.segmentBounds(of: windows.prefix(rows), into: boundsBuffer)])
+            let segments = max(0, bounds.count - 1)
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, segments * k)) { minima in
+                minima.initialize(repeating: .max)
                 kPermutation.blocks.withUnsafeBufferPointer { parameters in
                     if kernel == .avx2 && kernel.isSupported {
                         MinHashAVX2.kPermutationSegmentMinima(hashes: hashes, bounds: bounds, parameters: parameters, permutations: k, output: minima)
@@ -140,41 +162,74 @@ public struct MinHasher: Sendable, Hashable {
                     }
                 }
                 // Segment t runs from bounds[t] to bounds[t + 1], so a window's segments are
-                // numbered from the position of its lower bound to that of its upper bound.
+                // numbered from the position of its lower bound to that of its upper bound (an
+                // empty window has none, and keeps UInt32.max).
                 var position = 0
-                for (w, window) in clampedWindows.enumerated() {
-                    let row = UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k])
-                    row.update(repeating: .max)
-                    guard !window.isEmpty else { continue }
+                for w in 0..<rows {
+                    let window = windows[w]
                     position = Self.position(of: window.lowerBound, in: bounds, from: position)
                     let last = Self.position(of: window.upperBound, in: bounds, from: position)
-                    for t in position..<last {
-                        let segment = UnsafeBufferPointer(rebasing: minima[t * k ..< (t + 1) * k])
-                        for j in 0..<k { row[j] = min(row[j], segment[j]) }
+                    let row = UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k])
+                    if k == 4, let rowBase = row.baseAddress, let minimaBase = minima.baseAddress {
+                        // The window signatures' own size: four lanes at once.
+                        var m = SIMD4<UInt32>(repeating: .max)
+                        for t in position..<last {
+                            m = pointwiseMin(m, UnsafeRawPointer(minimaBase + t &* 4).loadUnaligned(as: SIMD4<UInt32>.self))
+                        }
+                        UnsafeMutableRawPointer(rowBase).storeBytes(of: m, as: SIMD4<UInt32>.self)
+                    } else {
+                        row.update(repeating: .max)
+                        for t in position..<last {
+                            let segment = UnsafeBufferPointer(rebasing: minima[t * k ..< (t + 1) * k])
+                            for j in 0..<k { row[j] = min(row[j], segment[j]) }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Every window end, sorted, each once. Windows that start and end in increasing order
-    /// (as `Fingerprinter`'s do) are merged in one pass; others are sorted.
+    /// Every window end, sorted, each once.
     static func segmentBounds(of windows: [Range<Int>]) -> [Int] {
-        var bounds: [Int] = []
-        bounds.reserveCapacity(2 * windows.count)
-        func add(_ b: Int) { if bounds.last != b { bounds.append(b) } }
-        var i = 0, j = 0   // next lower bound, next upper bound
-        while i < windows.count || j < windows.count {
-            let lower = i < windows.count ? windows[i].lowerBound : Int.max
-            let upper = j < windows.count ? windows[j].upperBound : Int.max
-            if let last = bounds.last, min(lower, upper) < last {
-                // Not in increasing order: sort them all instead.
-                bounds = Array(Set(windows.flatMap { [$0.lowerBound, $0.upperBound] })).sorted()
-                return bounds
-            }
-            if lower <= upper { add(lower); i += 1 } else { add(upper); j += 1 }
+        [Int](unsafeUninitializedCapacity: 2 * windows.count) { buffer, count in
+            count = segmentBounds(of: windows[...], into: buffer)
         }
-        return bounds
+    }
+
+    /// Writes every window end into `bounds` (room for two per window), sorted, each once, and
+    /// returns how many. Windows that start and end in increasing order (as `Fingerprinter`'s
+    /// do) are merged in one pass; others are sorted.
+    static func segmentBounds(of windows: ArraySlice<Range<Int>>, into bounds: UnsafeMutableBufferPointer<Int>) -> Int {
+        guard bounds.count >= 2 * windows.count else { return 0 }
+        var count = 0
+        var i = windows.startIndex, j = windows.startIndex   // next lower bound, next upper bound
+        while i < windows.endIndex || j < windows.endIndex {
+            let lower = i < windows.endIndex ? windows[i].lowerBound : Int.max
+            let upper = j < windows.endIndex ? windows[j].upperBound : Int.max
+            let next = min(lower, upper)
+            if lower <= upper { i += 1 } else { j += 1 }
+            if count > 0 && bounds[count - 1] == next { continue }
+            if count > 0 && next < bounds[count - 1] {
+                // Not in increasing order: sort them all instead.
+                count = 0
+                for w in windows {
+                    bounds[count] = w.lowerBound
+                    bounds[count + 1] = w.upperBound
+                    count += 2
+                }
+                var all = UnsafeMutableBufferPointer(rebasing: bounds[..<count])
+                all.sort()
+                var unique = 0
+                for b in 0..<count where unique == 0 || bounds[unique - 1] != bounds[b] {
+                    bounds[unique] = bounds[b]
+                    unique += 1
+                }
+                return unique
+            }
+            bounds[count] = next
+            count += 1
+        }
+        return count
     }
 
     /// Where `value` is in the sorted `bounds` (it is one of them): searched forward from

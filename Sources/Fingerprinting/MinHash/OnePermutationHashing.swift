@@ -25,20 +25,34 @@ struct OnePermutationHashing: Sendable {
     /// Writes the signature into `output` (`output.count` bins, normally `bins`). Values are
     /// below `UInt32.max`; a signature of all `UInt32.max` means the set was empty.
     func signature(hashes: UnsafeBufferPointer<UInt64>, output: UnsafeMutableBufferPointer<UInt32>) {
-        let k = output.count
-        guard k > 0 else { return }
+        guard start(output) else { return }
+        for h in hashes { add(h, to: output) }
+        finish(output)
+    }
+
+    /// Empties every bin: the first step of a signature built one hash at a time
+    /// (`start`, `add` for each hash, `finish`). False when there are no bins.
+    func start(_ output: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+        guard !output.isEmpty else { return false }
         output.update(repeating: .max)
-        let k64 = UInt64(k)
-        for h in hashes {
-            let g = Self.mix(h ^ mixKey)
-            // Lemire's multiply-shift range reduction of the high half; the low half is the
-            // value, kept below UInt32.max so that UInt32.max can mean "empty".
-            let bin = Int(truncatingIfNeeded: ((g >> 32) &* k64) >> 32)
-            let value = min(UInt32(truncatingIfNeeded: g), UInt32.max - 1)
-            // Branch-free: which element lowers a bin is unpredictable, and a mispredicted
-            // branch per bin update cost more than the store.
-            output[bin] = min(output[bin], value)
-        }
+        return true
+    }
+
+    /// Puts one hash into its bin.
+    @inline(__always)
+    func add(_ h: UInt64, to output: UnsafeMutableBufferPointer<UInt32>) {
+        let g = Self.mix(h ^ mixKey)
+        // Lemire's multiply-shift range reduction of the high half; the low half is the
+        // value, kept below UInt32.max so that UInt32.max can mean "empty".
+        let bin = Int(truncatingIfNeeded: ((g >> 32) &* UInt64(output.count)) >> 32)
+        let value = min(UInt32(truncatingIfNeeded: g), UInt32.max - 1)
+        // Branch-free: which element lowers a bin is unpredictable, and a mispredicted
+        // branch per bin update cost more than the store.
+        output[bin] = min(output[bin], value)
+    }
+
+    /// Fills the bins no hash reached.
+    func finish(_ output: UnsafeMutableBufferPointer<UInt32>) {
         densify(output)
     }
 
