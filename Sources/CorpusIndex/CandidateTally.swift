@@ -11,10 +11,14 @@ public struct Candidate: Sendable, Hashable {
 final class TallyScratch {
     private(set) var counts: [UInt32] = []
     fileprivate(set) var touched: [UInt32] = []
+    /// Document numbers at or above this are not in the index (only a damaged row could hold
+    /// one): they are ignored rather than grow the counters without bound.
+    var documentLimit = 0
 
     /// Counts one more shared key for `document`.
     @inline(__always) func add(_ document: UInt32) {
         let d = Int(document)
+        guard d < documentLimit else { return }
         if d >= counts.count { counts.append(contentsOf: repeatElement(0, count: max(d + 1 - counts.count, counts.count))) }
         if counts[d] == 0 { touched.append(document) }
         counts[d] &+= 1
