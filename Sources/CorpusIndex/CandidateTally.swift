@@ -22,11 +22,15 @@ public struct Candidate: Sendable, Hashable {
 final class TallyScratch {
     private(set) var counts: [UInt32] = []
     fileprivate(set) var touched: [UInt32] = []
+    /// Document numbers at or above this are not in the index (only a damaged row could hold
+    /// one): they are ignored rather than grow the counters without bound.
+    var documentLimit = 0
 
     /// Counts one more shared key for `document`; rare keys are also counted in the high half.
     /// (A query has a few hundred keys, far below 2¹⁶.)
     @inline(__always) func add(_ document: UInt32, rare: Bool) {
         let d = Int(document)
+        guard d < documentLimit else { return }
         if d >= counts.count { counts.append(contentsOf: repeatElement(0, count: max(d + 1 - counts.count, counts.count))) }
         if counts[d] == 0 { touched.append(document) }
         counts[d] &+= rare ? 0x1_0001 : 1

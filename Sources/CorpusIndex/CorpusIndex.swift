@@ -223,6 +223,7 @@ public final class CorpusIndex {
         try db.readTransaction { () throws(IndexError) in
             let segments = try self.segments()
             let statements = try rowStatements(for: segments)
+            tally.documentLimit = try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents") + 1
             var current = [Int64](repeating: -1, count: segments.count)
             var present = [Bool](repeating: false, count: segments.count)
             defer { for s in statements { s.reset() } }
@@ -295,7 +296,8 @@ public final class CorpusIndex {
                 for cursor in cursors { try cursor.append(prefix: p, to: &pairs) }
             }
             offsets[PostingKey.prefixCount] = pairs.count
-            return PostingSnapshot(PostingGroups(offsets: offsets, pairs: pairs, sorted: segments.count <= 1))
+            let documentLimit = try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents") + 1
+            return PostingSnapshot(PostingGroups(offsets: offsets, pairs: pairs, sorted: segments.count <= 1), documentLimit: documentLimit)
         }
     }
 

@@ -16,9 +16,12 @@ public final class PostingSnapshot: Sendable {
     private let pairs: [UInt64]
     private let scratch = ScratchPool()
 
-    init(_ groups: PostingGroups) {
+    private let documentLimit: Int
+
+    init(_ groups: PostingGroups, documentLimit: Int) {
         offsets = groups.offsets
         pairs = groups.pairs
+        self.documentLimit = documentLimit
     }
 
     public var postingCount: Int { pairs.count }
@@ -32,6 +35,7 @@ public final class PostingSnapshot: Sendable {
                            limit: Int = .max) -> [Candidate] {
         let tally = scratch.take()
         defer { scratch.give(tally) }
+        tally.documentLimit = documentLimit
         pairs.withUnsafeBufferPointer { all in
             for key in QueryKeys.distinct(keys) {
                 let p = PostingKey.prefix(key)

@@ -84,7 +84,8 @@ public struct Indexer: Sendable {
         defer { progress.finish() }
         let writer = BatchWriter(index)
         let fingerprinter = Fingerprinter(parameters)
-        for chunk in chunks(collected.files) {
+        let chunkList = chunks(collected.files)
+        for (k, chunk) in chunkList.enumerated() {
             // Reading, hashing, parsing and fingerprinting run on every core while the writer
             // applies the previous chunk.
             let results = try parallelMap(count: chunk.count, jobs: jobs, makeWorker: { () }) { _, i in
@@ -104,6 +105,9 @@ public struct Indexer: Sendable {
             }
             try writer.submit(batch)
             batch = IndexBatch()
+            // The postings gathered so far are written while the last chunk is parsed, rather
+            // than by one thread after it: a new index ends with a large and a small segment.
+            if fresh && chunkList.count >= 3 && k == chunkList.count - 2 { try writer.writeDeferredPostings() }
         }
         try writer.submit(batch)
         try writer.finish()
@@ -183,6 +187,14 @@ private final class BatchWriter: @unchecked Sendable {
         guard !batch.isEmpty else { return }
         queue.async(group: inFlight) { [self] in
             do { try index.apply(batch) } catch { self.error = error }
+        }
+    }
+
+    /// Waits for the batch before, then writes the postings the index has deferred.
+    func writeDeferredPostings() throws {
+        try finish()
+        queue.async(group: inFlight) { [self] in
+            do { try index.finishDeferredPostings() } catch { self.error = error }
         }
     }
 

@@ -174,6 +174,43 @@ struct SegmentTests {
         }
     }
 
+    @Test("a damaged row is refused with an error, and a posting of a document that does not exist is ignored")
+    func damagedRows() throws {
+        let index = try build(at: temporaryPath(), count: 10, batchSize: 10)
+        let segment = try #require(try index.segments().first)
+        let keys = index.fingerprinter.fingerprint(Self.body(0), windowStride: 25).allKeys
+        let expected = try index.candidates(for: keys)
+        // A posting of document 2^32 - 16 in the first key's row: the counters must not grow to it.
+        let key = try #require(keys.first)
+        let row = segment.row(of: key)
+        let select = try index.db.prepare("SELECT entries FROM \(segment.table) WHERE row = ?")
+        select.bind(1, row)
+        let stored = try select.step() ? select.blob(0) : []
+        select.reset()
+        let prefix = PostingKey.prefix(key)
+        var groups: [ArraySlice<UInt64>] = []
+        try stored.withUnsafeBytes { raw in
+            for p in segment.prefixes(ofRow: row) {
+                let blob = try #require(PostingRow(segment: segment, row: row, bytes: raw).postings(prefix: p))
+                var pairs = (0..<blob.count).map { blob.pair(at: $0) }
+                if p == prefix { pairs.append(PostingKey.pair(low: PostingKey.low(key), document: .max - 15)); pairs.sort() }
+                groups.append(pairs[...])
+            }
+        }
+        let update = try index.db.prepare("INSERT OR REPLACE INTO \(segment.table)(row, entries) VALUES(?, ?)")
+        update.bind(1, row)
+        update.bind(2, PostingRow.encode(segment, groups: groups))
+        try update.run()
+        #expect(try index.candidates(for: keys) == expected)
+        #expect(try index.postingSnapshot().candidates(for: keys) == expected)
+        // Cut short, the row cannot be read: an error, not a crash or a wrong answer.
+        let truncate = try index.db.prepare("UPDATE \(segment.table) SET entries = substr(entries, 1, 3) WHERE row = ?")
+        truncate.bind(1, row)
+        try truncate.run()
+        #expect(throws: IndexError.self) { try index.candidates(for: keys) }
+        #expect(throws: IndexError.self) { try index.postingSnapshot() }
+    }
+
     @Test("the snapshot can be shared by threads")
     func snapshotAcrossThreads() async throws {
         let index = try build(at: temporaryPath(), count: 60, batchSize: 60)
