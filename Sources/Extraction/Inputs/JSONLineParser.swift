@@ -117,6 +117,16 @@ struct JSONLineParser {
         return nil
     }
 
+    /// Moves `i` over string text eight bytes at a time while no byte of the word is a quote,
+    /// a backslash or a control character.
+    @inline(__always) private mutating func skipPlainWords() {
+        while i + 8 <= bytes.count {
+            let word = ByteScan.load(bytes, i)
+            guard !ByteScan.contains(word, 0x22) && !ByteScan.contains(word, 0x5C) && !ByteScan.containsBelow(word, 0x20) else { return }
+            i += 8
+        }
+    }
+
     /// A string value (the quote at `i` included).
     /// One pass: the text is validated in place when it has no escapes, else copied run by run
     /// into `scratch` with its escapes decoded.
@@ -126,13 +136,8 @@ struct JSONLineParser {
         var copied = start
         var escaped = false
         while i < bytes.count {
-            if i + 8 <= bytes.count {
-                let word = ByteScan.load(bytes, i)
-                if !ByteScan.contains(word, 0x22) && !ByteScan.contains(word, 0x5C) && !ByteScan.containsBelow(word, 0x20) {
-                    i += 8
-                    continue
-                }
-            }
+            skipPlainWords()
+            guard i < bytes.count else { break }
             let b = bytes[i]
             if b == 0x22 {
                 let end = i
@@ -169,14 +174,8 @@ struct JSONLineParser {
         i += 1
         var escaped = false
         while i < bytes.count {
-            // Eight bytes of plain text at a time (no quote, backslash or control character).
-            if i + 8 <= bytes.count {
-                let word = ByteScan.load(bytes, i)
-                if !ByteScan.contains(word, 0x22) && !ByteScan.contains(word, 0x5C) && !ByteScan.containsBelow(word, 0x20) {
-                    i += 8
-                    continue
-                }
-            }
+            skipPlainWords()
+            guard i < bytes.count else { break }
             let b = bytes[i]
             if b == 0x22 {
                 let end = i
