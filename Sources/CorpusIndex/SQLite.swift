@@ -46,20 +46,16 @@ final class SQLiteDatabase {
     /// the file even while another process writes. Inside a transaction already, just runs it.
     func readTransaction<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
         guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
-        try execute("BEGIN")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
+        return try inTransaction(begin: "BEGIN", body)
     }
 
     /// Runs `body` in one transaction: all of it is written, or none.
     func transaction<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
-        try execute("BEGIN IMMEDIATE")
+        try inTransaction(begin: "BEGIN IMMEDIATE", body)
+    }
+
+    private func inTransaction<T>(begin: String, _ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        try execute(begin)
         do {
             let result = try body()
             try execute("COMMIT")

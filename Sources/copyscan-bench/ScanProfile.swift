@@ -12,7 +12,7 @@ import Scanning
 /// suspects (at most N, evenly spaced through the inputs)
 /// against an index on one thread and times every stage of a suspect's scan separately, in
 /// the order `Scanner.Worker.scan` runs them: read the suspects → suspect fingerprint (query
-/// stride) → candidate lookup → source fetch (SQLite + JSON decode) → source shingling →
+/// stride) → candidate lookup → source fetch (SQLite + record decode) → source shingling →
 /// alignment → policy → report values → JSON rendering. With `--snapshot` the candidates come
 /// from a `PostingSnapshot` read once (its load is a stage of its own) instead of per-key reads
 /// from SQLite. It also counts candidates, so a slow
@@ -25,7 +25,7 @@ enum ScanProfile {
 
     static let stages = [
         "read suspects (file → Article)", "suspect fingerprint", "candidate lookup (LSH buckets)",
-        "source fetch (SQLite + JSON decode)", "source shingling", "alignment", "policy", "report values",
+        "source fetch (SQLite + record decode)", "source shingling", "alignment", "policy", "report values",
         "JSON rendering", "posting snapshot load (--snapshot)",
     ]
 
