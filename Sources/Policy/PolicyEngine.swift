@@ -185,7 +185,8 @@ public struct PolicyEngine: Sendable {
 /// gives it.
 ///
 /// Parsed by hand: the policy compares the dates of every judged pair, and Foundation's
-/// formatters, made per call, took ≈ 5% of a whole scan (perf; the policy stage of `copyscan-bench scan-profile` fell from 0.46 to 0.11 ms a suspect).
+/// formatters, made per call, took ≈ 5% of a whole scan (perf; the policy stage of
+/// `copyscan-bench scan-profile` fell from 0.46 to 0.11 ms a suspect).
 public enum PublicationDate {
     static let koreanOffset = 9 * 3600
 
