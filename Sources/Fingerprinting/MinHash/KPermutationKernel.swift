@@ -94,7 +94,7 @@ func kPermutationSegmentKernel(
     let loOffset = 4, hiOffset = 0
     #endif
     if permutations <= 4 && blocks >= 1 {
-        pairedSegmentMinima(bytes, hashes.count, bounds, parameters, permutations, output, loOffset: loOffset, hiOffset: hiOffset)
+        transposedSegmentMinima(bytes, hashes.count, bounds, parameters, permutations, output)
         return
     }
     var t = 0
@@ -125,42 +125,72 @@ func kPermutationSegmentKernel(
     }
 }
 
-/// `kPermutationSegmentKernel` for at most four permutations (window signatures): two hashes
-/// per vector — lanes 0–3 permute one, lanes 4–7 the next, under the same permutations — so no
-/// lane computes a value that is thrown away; the halves are folded at the end of a segment.
+/// `kPermutationSegmentKernel` for at most four permutations (window signatures), transposed:
+/// a lane per hash, eight hashes at a time, one vector of minima per permutation, folded at the
+/// end of each segment. Two hashes per vector with the permutations across the lanes took
+/// twice the instructions: every hash had to be broadcast into its lanes first.
 @inline(__always)
-private func pairedSegmentMinima(
+private func transposedSegmentMinima(
     _ bytes: UnsafeRawBufferPointer, _ count: Int, _ bounds: UnsafeBufferPointer<Int>,
     _ parameters: UnsafeBufferPointer<SIMD8<UInt32>>, _ permutations: Int,
-    _ output: UnsafeMutableBufferPointer<UInt32>, loOffset: Int, hiOffset: Int
+    _ output: UnsafeMutableBufferPointer<UInt32>
 ) {
-    guard let base = bytes.baseAddress else { return }
-    let a = SIMD8(lowHalf: parameters[0].lowHalf, highHalf: parameters[0].lowHalf)
-    let b = SIMD8(lowHalf: parameters[1].lowHalf, highHalf: parameters[1].lowHalf)
-    let c = SIMD8(lowHalf: parameters[2].lowHalf, highHalf: parameters[2].lowHalf)
-    let lo = base + loOffset, hi = base + hiOffset
+    guard let base = bytes.baseAddress, parameters.count >= 3 else { return }
+    let a = parameters[0], b = parameters[1], c = parameters[2]
+    let a0 = SIMD8(repeating: a[0]), a1 = SIMD8(repeating: a[1]), a2 = SIMD8(repeating: a[2]), a3 = SIMD8(repeating: a[3])
+    let b0 = SIMD8(repeating: b[0]), b1 = SIMD8(repeating: b[1]), b2 = SIMD8(repeating: b[2]), b3 = SIMD8(repeating: b[3])
+    let c0 = SIMD8(repeating: c[0]), c1 = SIMD8(repeating: c[1]), c2 = SIMD8(repeating: c[2]), c3 = SIMD8(repeating: c[3])
+    let lanes = SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7)
     var t = 0
     while t + 1 < bounds.count {
         let from = max(0, bounds[t]), to = min(count, bounds[t + 1])
-        var m = SIMD8<UInt32>(repeating: .max)
-        // Byte offsets of the hashes: `at` and `at + 8` are below `to · 8` inside the loop.
-        var at = from &<< 3
-        let pairsEnd = (to &- 1) &<< 3
-        while at < pairsEnd {
-            let los = SIMD8(lowHalf: SIMD4(repeating: lo.load(fromByteOffset: at, as: UInt32.self)),
-                            highHalf: SIMD4(repeating: lo.load(fromByteOffset: at &+ 8, as: UInt32.self)))
-            let his = SIMD8(lowHalf: SIMD4(repeating: hi.load(fromByteOffset: at, as: UInt32.self)),
-                            highHalf: SIMD4(repeating: hi.load(fromByteOffset: at &+ 8, as: UInt32.self)))
-            m = pointwiseMin(m, a &* los &+ b &* his &+ c)
-            at &+= 16
+        var m0 = SIMD8<UInt32>(repeating: .max), m1 = m0, m2 = m0, m3 = m0
+        @inline(__always)
+        func update(_ words: SIMD16<UInt32>, _ pad: SIMD8<UInt32>) {
+            // Eight hashes as sixteen 32-bit words: the low halves at even positions (on a
+            // little-endian machine).
+            #if _endian(little)
+            let lo = words.evenHalf, hi = words.oddHalf
+            #else
+            let lo = words.oddHalf, hi = words.evenHalf
+            #endif
+            m0 = pointwiseMin(m0, (a0 &* lo &+ b0 &* hi &+ c0) | pad)
+            m1 = pointwiseMin(m1, (a1 &* lo &+ b1 &* hi &+ c1) | pad)
+            m2 = pointwiseMin(m2, (a2 &* lo &+ b2 &* hi &+ c2) | pad)
+            m3 = pointwiseMin(m3, (a3 &* lo &+ b3 &* hi &+ c3) | pad)
         }
-        if at < to &<< 3 {
-            // An odd hash out goes to both halves.
-            let los = SIMD8<UInt32>(repeating: lo.load(fromByteOffset: at, as: UInt32.self))
-            let his = SIMD8<UInt32>(repeating: hi.load(fromByteOffset: at, as: UInt32.self))
-            m = pointwiseMin(m, a &* los &+ b &* his &+ c)
+        var i = from
+        while i &+ 8 <= to {
+            update(base.loadUnaligned(fromByteOffset: i &<< 3, as: SIMD16<UInt32>.self), SIMD8(repeating: 0))
+            i &+= 8
         }
-        let folded = pointwiseMin(m.lowHalf, m.highHalf)
+        if i < to && to &- 8 >= from {
+            // The last few hashes of a long segment: the eight that end it, some seen again,
+            // which changes no minimum.
+            update(base.loadUnaligned(fromByteOffset: (to &- 8) &<< 3, as: SIMD16<UInt32>.self), SIMD8(repeating: 0))
+        } else if i < to {
+            // A segment of one to seven hashes: lanes past its end become UInt32.max, which
+            // lowers no minimum (lane − remaining wraps round, setting the top bit, exactly
+            // for the lanes inside). Near the end of the buffer the hashes are read one by one.
+            var words = SIMD16<UInt32>(repeating: 0)
+            if i &+ 8 <= count {
+                words = base.loadUnaligned(fromByteOffset: i &<< 3, as: SIMD16<UInt32>.self)
+            } else {
+                for j in 0..<(count &- i) {
+                    let h = base.loadUnaligned(fromByteOffset: (i &+ j) &<< 3, as: UInt64.self)
+                    #if _endian(little)
+                    words[2 &* j] = UInt32(truncatingIfNeeded: h)
+                    words[2 &* j &+ 1] = UInt32(truncatingIfNeeded: h >> 32)
+                    #else
+                    words[2 &* j] = UInt32(truncatingIfNeeded: h >> 32)
+                    words[2 &* j &+ 1] = UInt32(truncatingIfNeeded: h)
+                    #endif
+                }
+            }
+            let remaining = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: to &- i))
+            update(words, ((lanes &- remaining) &>> 31) &- 1)
+        }
+        let folded = SIMD4(m0.min(), m1.min(), m2.min(), m3.min())
         let start = t * permutations
         if start + 4 <= output.count, let out = output.baseAddress {
             // Lanes past this row's end land in the next row, which is written after.
