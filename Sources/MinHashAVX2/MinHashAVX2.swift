@@ -19,17 +19,28 @@ public enum MinHashAVX2 {
 }
 
 extension MinHashAVX2 {
-    /// The k-permutation minima over consecutive segments of `hashes` (`bounds[t] ..<
-    /// bounds[t + 1]`), `permutations` values per segment, into `output`.
+    /// Every hash under every permutation, a row per permutation (permutations rounded up to a
+    /// multiple of four), into `values`.
     // Never inlined, like `kPermutationSignature`.
     @inline(never)
-    public static func kPermutationSegmentMinima(
+    public static func kPermutationValues(
         hashes: UnsafeBufferPointer<UInt64>,
-        bounds: UnsafeBufferPointer<Int>,
         parameters: UnsafeBufferPointer<SIMD8<UInt32>>,
         permutations: Int,
+        values: UnsafeMutableBufferPointer<UInt32>
+    ) {
+        kPermutationValuesKernel(hashes: hashes, parameters: parameters, permutations: permutations, values: values)
+    }
+
+    /// The minimum of each permutation's row of `values` over each window, into `output`.
+    @inline(never)
+    public static func kPermutationWindowMinima(
+        values: UnsafeBufferPointer<UInt32>,
+        count: Int,
+        permutations: Int,
+        windows: UnsafeBufferPointer<Range<Int>>,
         output: UnsafeMutableBufferPointer<UInt32>
     ) {
-        kPermutationSegmentKernel(hashes: hashes, bounds: bounds, parameters: parameters, permutations: permutations, output: output)
+        kPermutationWindowMinimaKernel(values: values, count: count, permutations: permutations, windows: windows, output: output)
     }
 }

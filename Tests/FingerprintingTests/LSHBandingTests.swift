@@ -63,4 +63,33 @@ struct LSHBandingTests {
         // Whole-document LSH alone would miss it: the documents are far below the threshold.
         #expect(docA.isDisjoint(with: docB))
     }
+
+    /// The key formula written out once more, independently of the fast paths: per band, the
+    /// salted band number folded with each row's value through MurmurHash3's finaliser.
+    static func referenceKeys(_ signature: [UInt32], bands: Int, rows: Int, salt: UInt64) -> [UInt64] {
+        func fmix(_ x: UInt64) -> UInt64 {
+            var z = x
+            z = (z ^ (z >> 33)) &* 0xff51_afd7_ed55_8ccd
+            z = (z ^ (z >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+            return z ^ (z >> 33)
+        }
+        return (0..<bands).map { band in
+            var h = salt &+ UInt64(band) &* 0x9e37_79b9_7f4a_7c15
+            for r in 0..<rows where band * rows + r < signature.count { h = fmix(h ^ UInt64(signature[band * rows + r])) }
+            return fmix(h)
+        }
+    }
+
+    @Test("band keys follow the formula for every shape, short signatures included")
+    func keysFollowTheFormula() {
+        var state: UInt64 = 0xBA4D
+        for (bands, rows) in [(1, 1), (4, 1), (42, 3), (8, 2), (3, 5)] {
+            for length in [0, 1, bands * rows - 1, bands * rows, bands * rows + 3] where length >= 0 {
+                let signature = (0..<length).map { _ in UInt32(truncatingIfNeeded: splitMix64(&state)) }
+                let banding = LSHBanding(bands: bands, rows: rows)
+                #expect(banding.keys(signature, salt: 0x3141_5926) == Self.referenceKeys(signature, bands: bands, rows: rows, salt: 0x3141_5926),
+                        "\(bands)×\(rows), \(length) values")
+            }
+        }
+    }
 }

@@ -157,14 +157,20 @@ struct NormalizerEquivalenceTests {
                                 TextSpan(start: 20, end: 20), TextSpan(start: 30, end: 25), TextSpan(start: -3, end: 1)])
         let inside = (-5..<35).filter { r.contains($0) }
         #expect(inside == [-3, -2, -1, 0, 2, 3, 4, 5, 6, 7, 10, 11])
-        var cursor = r.cursor()
-        // Increasing offsets, then a step back: the same answers.
-        var walked: [Int] = []
-        for offset in -5..<35 where cursor.contains(offset) { walked.append(offset) }
-        #expect(walked == inside)
-        let back = cursor.contains(3), gap = cursor.contains(9)
-        #expect(back)
-        #expect(!gap)
+        // Scalars whose origins rise, step back (a recomposed mark) and rise again.
+        let origins: [Int32] = [0, 1, 3, 5, 6, 4, 7, 8, 9, 10, 12, 11, 13, 30, 31]
+        var scalars = origins.map { UInt32($0) + 100 }
+        var moved = origins
+        let kept = scalars.withUnsafeMutableBufferPointer { s in
+            moved.withUnsafeMutableBufferPointer { o -> Int in
+                guard let sb = s.baseAddress, let ob = o.baseAddress else { return -1 }
+                return r.removeExcluded(scalars: sb, origins: ob, count: o.count)
+            }
+        }
+        let expected = origins.filter { !inside.contains(Int($0)) }
+        #expect(kept == expected.count)
+        #expect(Array(moved[..<max(0, kept)]) == expected)
+        #expect(Array(scalars[..<max(0, kept)]) == expected.map { UInt32($0) + 100 })
         #expect(ExcludedRanges([]).isEmpty)
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 @testable import Fingerprinting
 
-/// Window signatures come from minima over the segments between window ends, and window keys
+/// Window signatures come from minima over rows of permuted values, and window keys
 /// are sorted in one array: both must give exactly what one signature per window and a set of
 /// keys gave.
 @Suite("Window signatures and keys against one signature per window")
@@ -28,7 +28,7 @@ struct WindowKeysTests {
         return keys.sorted()
     }
 
-    @Test("segment minima give each window's own signature, in every kernel",
+    @Test("window minima over rows of permuted values give each window's own signature, in every kernel",
           arguments: [1, 3, 4, 8, 9, 16, 20])
     func windowSignatures(permutations: Int) {
         let hasher = MinHasher(permutations: permutations, seed: 0xb00 + UInt64(permutations), scheme: .kPermutations)
@@ -103,13 +103,6 @@ struct WindowKeysTests {
         #expect(Fingerprinter.windows(count: 50, length: 96, stride: 50) == [0..<50])
         #expect(Fingerprinter.windows(count: 100, length: 96, stride: 50) == [0..<96, 4..<100])
         #expect(Fingerprinter.windows(count: 250, length: 96, stride: 50) == [0..<96, 50..<146, 100..<196, 150..<246, 154..<250])
-    }
-
-    @Test("segment bounds: merged when windows increase, sorted otherwise")
-    func bounds() {
-        #expect(MinHasher.segmentBounds(of: [0..<96, 50..<146, 100..<196]) == [0, 50, 96, 100, 146, 196])
-        #expect(MinHasher.segmentBounds(of: [10..<20, 0..<5, 3..<30]) == [0, 3, 5, 10, 20, 30])
-        #expect(MinHasher.segmentBounds(of: []) == [])
     }
 }
 

@@ -54,6 +54,18 @@ public struct LSHBanding: Sendable, Hashable, Codable {
             return
         }
         let count = min(signatures.count / length, keys.count / bands)
+        if rows == 1 && bands <= length {
+            // One value per band (window signatures): a flat loop over every key.
+            for s in 0..<count {
+                let signature = values + s &* length, keysOut = out + s &* bands
+                var h = salt
+                for band in 0..<bands {
+                    keysOut[band] = Shingler.finalize(Shingler.finalize(h ^ UInt64(signature[band])))
+                    h &+= 0x9e37_79b9_7f4a_7c15
+                }
+            }
+            return
+        }
         // Every index below stays inside the buffers: s < count, band < bands, and a row is read
         // only while it is below `length`.
         for s in 0..<count {

@@ -72,102 +72,123 @@ private func storeBlock(_ m: SIMD8<UInt32>, _ block: Int, _ output: UnsafeMutabl
     }
 }
 
-/// The k-permutation minima over consecutive segments of `hashes`: segment `t` is
-/// `hashes[bounds[t] ..< bounds[t + 1]]` and its `permutations` minima go to
-/// `output[t · permutations ..< (t + 1) · permutations]` (an empty segment gets `UInt32.max`).
+/// Every hash under every permutation, a row per permutation: `values[p · n + i]` is
+/// a_p·lo(h_i) + b_p·hi(h_i) + c_p for n = `hashes.count`, and p below `permutations` rounded
+/// up to a multiple of four (`values` holds that many rows; the padding rows come from the
+/// parameters' padding lanes and are never read).
 ///
-/// Overlapping windows are unions of such segments, so their signatures follow from these
-/// minima with every hash permuted once, not once per window that holds it.
+/// Overlapping windows then take their minima from these rows (`kPermutationWindowMinimaKernel`):
+/// each hash is permuted once, whatever the number of windows holding it. Eight hashes a step,
+/// a lane per hash: with the permutations across the lanes instead, every hash had to be
+/// broadcast into its lanes first, which took twice the instructions.
 @inline(never)
-func kPermutationSegmentKernel(
+func kPermutationValuesKernel(
     hashes: UnsafeBufferPointer<UInt64>,
-    bounds: UnsafeBufferPointer<Int>,
     parameters: UnsafeBufferPointer<SIMD8<UInt32>>,
     permutations: Int,
-    output: UnsafeMutableBufferPointer<UInt32>
+    values: UnsafeMutableBufferPointer<UInt32>
 ) {
-    let blocks = min((permutations + 7) / 8, parameters.count / 3)
-    let bytes = UnsafeRawBufferPointer(hashes)
-    #if _endian(little)
-    let loOffset = 0, hiOffset = 4
-    #else
-    let loOffset = 4, hiOffset = 0
-    #endif
-    if permutations <= 4 && blocks >= 1 {
-        pairedSegmentMinima(bytes, hashes.count, bounds, parameters, permutations, output, loOffset: loOffset, hiOffset: hiOffset)
-        return
-    }
-    var t = 0
-    while t + 1 < bounds.count {
-        let from = max(0, bounds[t]), to = min(hashes.count, bounds[t + 1])
-        for block in 0..<blocks {
-            let p = 3 * block
-            let a = parameters[p], b = parameters[p + 1], c = parameters[p + 2]
-            var m = SIMD8<UInt32>(repeating: .max)
-            var i = from
-            while i < to {
-                let offset = i &<< 3
-                let lo = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: offset + loOffset, as: UInt32.self))
-                let hi = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: offset + hiOffset, as: UInt32.self))
-                m = pointwiseMin(m, a &* lo &+ b &* hi &+ c)
-                i += 1
-            }
-            // Rows are written in order, so lanes past this row's end land in the next row,
-            // which is written after; only the buffer's end needs the lane-by-lane store.
-            let start = t * permutations + 8 * block
-            if start + 8 <= output.count, let base = output.baseAddress {
-                UnsafeMutableRawPointer(base + start).storeBytes(of: m, as: SIMD8<UInt32>.self)
-            } else {
-                for lane in 0..<max(0, min(8, permutations - 8 * block, output.count - start)) { output[start + lane] = m[lane] }
-            }
+    let n = hashes.count
+    let groups = (permutations + 3) / 4
+    guard let source = hashes.baseAddress.map(UnsafeRawPointer.init), let out = values.baseAddress,
+          values.count >= groups * 4 * n, parameters.count >= 3 * ((groups + 1) / 2) else { return }
+    for group in 0..<groups {
+        // Four permutations: lanes 0–3 or 4–7 of a block of eight.
+        let block = 3 * (group / 2), lane = 4 * (group % 2)
+        let a = parameters[block], b = parameters[block + 1], c = parameters[block + 2]
+        let a0 = SIMD8(repeating: a[lane]), a1 = SIMD8(repeating: a[lane + 1])
+        let a2 = SIMD8(repeating: a[lane + 2]), a3 = SIMD8(repeating: a[lane + 3])
+        let b0 = SIMD8(repeating: b[lane]), b1 = SIMD8(repeating: b[lane + 1])
+        let b2 = SIMD8(repeating: b[lane + 2]), b3 = SIMD8(repeating: b[lane + 3])
+        let c0 = SIMD8(repeating: c[lane]), c1 = SIMD8(repeating: c[lane + 1])
+        let c2 = SIMD8(repeating: c[lane + 2]), c3 = SIMD8(repeating: c[lane + 3])
+        let row0 = UnsafeMutableRawPointer(out + 4 * group * n)
+        let row1 = row0 + 4 * n, row2 = row1 + 4 * n, row3 = row2 + 4 * n
+        var i = 0
+        while i &+ 8 <= n {
+            // Eight hashes as sixteen 32-bit words: the low halves at even positions (on a
+            // little-endian machine).
+            let words = source.loadUnaligned(fromByteOffset: i &<< 3, as: SIMD16<UInt32>.self)
+            #if _endian(little)
+            let lo = words.evenHalf, hi = words.oddHalf
+            #else
+            let lo = words.oddHalf, hi = words.evenHalf
+            #endif
+            let offset = i &<< 2
+            row0.storeBytes(of: a0 &* lo &+ b0 &* hi &+ c0, toByteOffset: offset, as: SIMD8<UInt32>.self)
+            row1.storeBytes(of: a1 &* lo &+ b1 &* hi &+ c1, toByteOffset: offset, as: SIMD8<UInt32>.self)
+            row2.storeBytes(of: a2 &* lo &+ b2 &* hi &+ c2, toByteOffset: offset, as: SIMD8<UInt32>.self)
+            row3.storeBytes(of: a3 &* lo &+ b3 &* hi &+ c3, toByteOffset: offset, as: SIMD8<UInt32>.self)
+            i &+= 8
         }
-        t += 1
+        while i < n {
+            let h = source.loadUnaligned(fromByteOffset: i &<< 3, as: UInt64.self)
+            let lo = UInt32(truncatingIfNeeded: h), hi = UInt32(truncatingIfNeeded: h >> 32)
+            for r in 0..<4 {
+                (row0 + r &* 4 &* n).storeBytes(of: a[lane + r] &* lo &+ b[lane + r] &* hi &+ c[lane + r], toByteOffset: i &<< 2, as: UInt32.self)
+            }
+            i &+= 1
+        }
     }
 }
 
-/// `kPermutationSegmentKernel` for at most four permutations (window signatures): two hashes
-/// per vector — lanes 0–3 permute one, lanes 4–7 the next, under the same permutations — so no
-/// lane computes a value that is thrown away; the halves are folded at the end of a segment.
-@inline(__always)
-private func pairedSegmentMinima(
-    _ bytes: UnsafeRawBufferPointer, _ count: Int, _ bounds: UnsafeBufferPointer<Int>,
-    _ parameters: UnsafeBufferPointer<SIMD8<UInt32>>, _ permutations: Int,
-    _ output: UnsafeMutableBufferPointer<UInt32>, loOffset: Int, hiOffset: Int
+/// The minimum of each permutation's row of `values` (from `kPermutationValuesKernel`, `count`
+/// values a row, rows rounded up to a multiple of four) over each window:
+/// `output[w · permutations + p]`, UInt32.max for an empty window. Windows are clamped to the
+/// rows; windows that do not fit in `output` are left out. Four rows are read side by side, so
+/// a window's range is walked once for four permutations and the four minima are folded
+/// together.
+@inline(never)
+func kPermutationWindowMinimaKernel(
+    values: UnsafeBufferPointer<UInt32>,
+    count n: Int,
+    permutations: Int,
+    windows: UnsafeBufferPointer<Range<Int>>,
+    output: UnsafeMutableBufferPointer<UInt32>
 ) {
-    guard let base = bytes.baseAddress else { return }
-    let a = SIMD8(lowHalf: parameters[0].lowHalf, highHalf: parameters[0].lowHalf)
-    let b = SIMD8(lowHalf: parameters[1].lowHalf, highHalf: parameters[1].lowHalf)
-    let c = SIMD8(lowHalf: parameters[2].lowHalf, highHalf: parameters[2].lowHalf)
-    let lo = base + loOffset, hi = base + hiOffset
-    var t = 0
-    while t + 1 < bounds.count {
-        let from = max(0, bounds[t]), to = min(count, bounds[t + 1])
-        var m = SIMD8<UInt32>(repeating: .max)
-        // Byte offsets of the hashes: `at` and `at + 8` are below `to · 8` inside the loop.
-        var at = from &<< 3
-        let pairsEnd = (to &- 1) &<< 3
-        while at < pairsEnd {
-            let los = SIMD8(lowHalf: SIMD4(repeating: lo.load(fromByteOffset: at, as: UInt32.self)),
-                            highHalf: SIMD4(repeating: lo.load(fromByteOffset: at &+ 8, as: UInt32.self)))
-            let his = SIMD8(lowHalf: SIMD4(repeating: hi.load(fromByteOffset: at, as: UInt32.self)),
-                            highHalf: SIMD4(repeating: hi.load(fromByteOffset: at &+ 8, as: UInt32.self)))
-            m = pointwiseMin(m, a &* los &+ b &* his &+ c)
-            at &+= 16
+    let groups = (permutations + 3) / 4
+    guard let rows = values.baseAddress, let out = output.baseAddress, permutations > 0,
+          values.count >= groups * 4 * n else { return }
+    for w in 0..<min(windows.count, output.count / permutations) {
+        let lower = max(0, windows[w].lowerBound), upper = min(n, windows[w].upperBound)
+        for group in 0..<groups {
+            let row0 = UnsafeRawPointer(rows + 4 &* group &* n)
+            let row1 = row0 + 4 &* n, row2 = row1 + 4 &* n, row3 = row2 + 4 &* n
+            var m0 = SIMD8<UInt32>(repeating: .max), m1 = m0, m2 = m0, m3 = m0
+            @inline(__always)
+            func take(_ at: Int) {
+                let offset = at &<< 2
+                m0 = pointwiseMin(m0, row0.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self))
+                m1 = pointwiseMin(m1, row1.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self))
+                m2 = pointwiseMin(m2, row2.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self))
+                m3 = pointwiseMin(m3, row3.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self))
+            }
+            var i = lower
+            while i &+ 8 <= upper {
+                take(i)
+                i &+= 8
+            }
+            if i < upper && upper &- lower >= 8 {
+                // The eight values that end the window, some seen again: no minimum changes.
+                take(upper &- 8)
+                i = upper
+            }
+            // Fold eight lanes of four vectors into one vector of four minima.
+            let a = pointwiseMin(m0.lowHalf, m0.highHalf), b = pointwiseMin(m1.lowHalf, m1.highHalf)
+            let c = pointwiseMin(m2.lowHalf, m2.highHalf), d = pointwiseMin(m3.lowHalf, m3.highHalf)
+            let e = pointwiseMin(SIMD4(lowHalf: a.lowHalf, highHalf: b.lowHalf), SIMD4(lowHalf: a.highHalf, highHalf: b.highHalf))
+            let f = pointwiseMin(SIMD4(lowHalf: c.lowHalf, highHalf: d.lowHalf), SIMD4(lowHalf: c.highHalf, highHalf: d.highHalf))
+            let ef = SIMD8(lowHalf: e, highHalf: f)
+            var minima = pointwiseMin(ef.evenHalf, ef.oddHalf)
+            // A window shorter than eight values: one by one.
+            while i < upper {
+                let offset = i &<< 2
+                minima = pointwiseMin(minima, SIMD4(row0.load(fromByteOffset: offset, as: UInt32.self), row1.load(fromByteOffset: offset, as: UInt32.self),
+                                                    row2.load(fromByteOffset: offset, as: UInt32.self), row3.load(fromByteOffset: offset, as: UInt32.self)))
+                i &+= 1
+            }
+            let first = w &* permutations &+ 4 &* group
+            for r in 0..<min(4, permutations &- 4 &* group) { out[first &+ r] = minima[r] }
         }
-        if at < to &<< 3 {
-            // An odd hash out goes to both halves.
-            let los = SIMD8<UInt32>(repeating: lo.load(fromByteOffset: at, as: UInt32.self))
-            let his = SIMD8<UInt32>(repeating: hi.load(fromByteOffset: at, as: UInt32.self))
-            m = pointwiseMin(m, a &* los &+ b &* his &+ c)
-        }
-        let folded = pointwiseMin(m.lowHalf, m.highHalf)
-        let start = t * permutations
-        if start + 4 <= output.count, let out = output.baseAddress {
-            // Lanes past this row's end land in the next row, which is written after.
-            UnsafeMutableRawPointer(out + start).storeBytes(of: folded, as: SIMD4<UInt32>.self)
-        } else {
-            for lane in 0..<max(0, min(permutations, output.count - start)) { output[start + lane] = folded[lane] }
-        }
-        t += 1
     }
 }

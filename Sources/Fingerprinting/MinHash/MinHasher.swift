@@ -124,120 +124,42 @@ public struct MinHasher: Sendable, Hashable {
 
     /// The signatures of `windows` of `hashes`, one after another in `output` (`permutations`
     /// values per window): the values `signature` gives for each window alone. Under
-    /// k-permutation hashing, windows that overlap share the work — the hashes are cut into
-    /// the segments between window ends, each hash is permuted once, and a window's signature
-    /// is the minimum over its segments. Ranges are clamped to `hashes`; a window that does not
-    /// fit in `output` is left out.
+    /// k-permutation hashing, windows that overlap share the work: every hash is permuted
+    /// once, into a row per permutation, and a window's signature is the minimum of each row
+    /// over its range. Ranges are clamped to `hashes`; a window that does not fit in `output`
+    /// is left out.
     package func signatures(ofWindows windows: [Range<Int>], in hashes: UnsafeBufferPointer<UInt64>,
                             into output: UnsafeMutableBufferPointer<UInt32>, kernel: MinHashKernel = .selected) {
         let k = permutations
         let rows = min(windows.count, output.count / k)
         guard rows > 0 else { return }
-        guard windows.allSatisfy({ $0.lowerBound >= 0 && $0.upperBound <= hashes.count }) else {
-            let clamped = windows.prefix(rows).map { w -> Range<Int> in
-                let lower = min(max(0, w.lowerBound), hashes.count)
-                return lower..<min(max(lower, w.upperBound), hashes.count)
-            }
-            signatures(ofWindows: clamped, in: hashes, into: output, kernel: kernel)
-            return
-        }
         guard let kPermutation, kernel != .scalar else {
             // One-permutation hashing, and the scalar reference: each window on its own.
             for w in 0..<rows {
-                signature(UnsafeBufferPointer(rebasing: hashes[windows[w]]),
+                let lower = min(max(0, windows[w].lowerBound), hashes.count)
+                let window = lower..<min(max(lower, windows[w].upperBound), hashes.count)
+                signature(UnsafeBufferPointer(rebasing: hashes[window]),
                           into: UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k]), kernel: kernel)
             }
             return
         }
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * rows) { boundsBuffer in
-            let bounds = UnsafeBufferPointer(rebasing: boundsBuffer[..<Self.segmentBounds(of: windows.prefix(rows), into: boundsBuffer)])
-            let segments = max(0, bounds.count - 1)
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, segments * k)) { minima in
-                minima.initialize(repeating: .max)
-                kPermutation.blocks.withUnsafeBufferPointer { parameters in
-                    if kernel == .avx2 && kernel.isSupported {
-                        MinHashAVX2.kPermutationSegmentMinima(hashes: hashes, bounds: bounds, parameters: parameters, permutations: k, output: minima)
-                    } else {
-                        kPermutationSegmentKernel(hashes: hashes, bounds: bounds, parameters: parameters, permutations: k, output: minima)
-                    }
-                }
-                // Segment t runs from bounds[t] to bounds[t + 1], so a window's segments are
-                // numbered from the position of its lower bound to that of its upper bound (an
-                // empty window has none, and keeps UInt32.max).
-                var position = 0
-                for w in 0..<rows {
-                    let window = windows[w]
-                    position = Self.position(of: window.lowerBound, in: bounds, from: position)
-                    let last = Self.position(of: window.upperBound, in: bounds, from: position)
-                    let row = UnsafeMutableBufferPointer(rebasing: output[w * k ..< (w + 1) * k])
-                    if k == 4, let rowBase = row.baseAddress, let minimaBase = minima.baseAddress {
-                        // The window signatures' own size: four lanes at once.
-                        var m = SIMD4<UInt32>(repeating: .max)
-                        for t in position..<last {
-                            m = pointwiseMin(m, UnsafeRawPointer(minimaBase + t &* 4).loadUnaligned(as: SIMD4<UInt32>.self))
-                        }
-                        UnsafeMutableRawPointer(rowBase).storeBytes(of: m, as: SIMD4<UInt32>.self)
-                    } else {
-                        row.update(repeating: .max)
-                        for t in position..<last {
-                            let segment = UnsafeBufferPointer(rebasing: minima[t * k ..< (t + 1) * k])
-                            for j in 0..<k { row[j] = min(row[j], segment[j]) }
-                        }
-                    }
+        // A row per permutation, rounded up to four (the values kernel fills four at a time).
+        let values = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(1, (k + 3) / 4 * 4 * hashes.count))
+        defer { values.deallocate() }
+        kPermutation.blocks.withUnsafeBufferPointer { parameters in
+            windows.withUnsafeBufferPointer { all in
+                let windows = UnsafeBufferPointer(rebasing: all[..<rows])
+                if kernel == .avx2 && kernel.isSupported {
+                    MinHashAVX2.kPermutationValues(hashes: hashes, parameters: parameters, permutations: k, values: values)
+                    MinHashAVX2.kPermutationWindowMinima(values: UnsafeBufferPointer(values), count: hashes.count,
+                                                         permutations: k, windows: windows, output: output)
+                } else {
+                    kPermutationValuesKernel(hashes: hashes, parameters: parameters, permutations: k, values: values)
+                    kPermutationWindowMinimaKernel(values: UnsafeBufferPointer(values), count: hashes.count,
+                                                   permutations: k, windows: windows, output: output)
                 }
             }
         }
-    }
-
-    /// Every window end, sorted, each once.
-    static func segmentBounds(of windows: [Range<Int>]) -> [Int] {
-        [Int](unsafeUninitializedCapacity: 2 * windows.count) { buffer, count in
-            count = segmentBounds(of: windows[...], into: buffer)
-        }
-    }
-
-    /// Writes every window end into `bounds` (room for two per window), sorted, each once, and
-    /// returns how many. Windows that start and end in increasing order (as `Fingerprinter`'s
-    /// do) are merged in one pass; others are sorted.
-    static func segmentBounds(of windows: ArraySlice<Range<Int>>, into bounds: UnsafeMutableBufferPointer<Int>) -> Int {
-        guard bounds.count >= 2 * windows.count else { return 0 }
-        var count = 0
-        var i = windows.startIndex, j = windows.startIndex   // next lower bound, next upper bound
-        while i < windows.endIndex || j < windows.endIndex {
-            let lower = i < windows.endIndex ? windows[i].lowerBound : Int.max
-            let upper = j < windows.endIndex ? windows[j].upperBound : Int.max
-            let next = min(lower, upper)
-            if lower <= upper { i += 1 } else { j += 1 }
-            if count > 0 && bounds[count - 1] == next { continue }
-            if count > 0 && next < bounds[count - 1] {
-                // Not in increasing order: sort them all instead.
-                count = 0
-                for w in windows {
-                    bounds[count] = w.lowerBound
-                    bounds[count + 1] = w.upperBound
-                    count += 2
-                }
-                var all = UnsafeMutableBufferPointer(rebasing: bounds[..<count])
-                all.sort()
-                var unique = 0
-                for b in 0..<count where unique == 0 || bounds[unique - 1] != bounds[b] {
-                    bounds[unique] = bounds[b]
-                    unique += 1
-                }
-                return unique
-            }
-            bounds[count] = next
-            count += 1
-        }
-        return count
-    }
-
-    /// Where `value` is in the sorted `bounds` (it is one of them): searched forward from
-    /// `start` when it lies there — windows mostly come in increasing order — else from 0.
-    private static func position(of value: Int, in bounds: UnsafeBufferPointer<Int>, from start: Int) -> Int {
-        var lo = start < bounds.count && bounds[start] <= value ? start : 0
-        while lo < bounds.count && bounds[lo] < value { lo += 1 }
-        return lo
     }
 
     /// The share of positions where the two signatures agree: an unbiased estimate of the
