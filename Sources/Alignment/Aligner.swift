@@ -42,59 +42,10 @@ public struct Aligner: Sendable {
         let k = max(1, suspect.shingleLength)
         guard !suspect.shingles.isEmpty, !source.shingles.isEmpty else { return .none }
 
-        // Seeds (i, j): a shingle at suspect position i equals the one at source position j.
-        var seeds: [UInt64] = []   // i << 32 | j, so sorting orders by i then j
-        for (j, h) in source.shingles.enumerated() {
-            var i32 = prepared.positions.first(h)
-            var repeats = 0
-            while i32 >= 0 && repeats < maxRepeats {
-                seeds.append(UInt64(UInt32(i32)) << 32 | UInt64(UInt32(j)))
-                repeats += 1
-                i32 = prepared.next[Int(i32)]
-            }
-        }
-        // Too few seeds for even one fragment: nothing to report (most candidates end here).
+        let seeds = self.seeds(prepared, source: source)
+        // Too few seeds for even one fragment: nothing to report.
         guard seeds.count >= max(1, minFragmentLength - k + 1) else { return .none }
-        RadixSort.sort(&seeds)
-
-        var open: [Chain] = []
-        var closed: [Chain] = []
-        var s = 0
-        while s < seeds.count {
-            let i = Int(seeds[s] >> 32)
-            var groupEnd = s
-            while groupEnd < seeds.count && Int(seeds[groupEnd] >> 32) == i { groupEnd += 1 }
-            defer { s = groupEnd }
-            // Close chains that can no longer be extended.
-            if open.contains(where: { i - $0.lastI > maxGap }) {
-                var kept: [Chain] = []
-                for c in open {
-                    if i - c.lastI > maxGap { closed.append(c) } else { kept.append(c) }
-                }
-                open = kept
-            }
-            var extended: [Int] = []   // at most maxRepeats chains per suspect position
-            for seed in seeds[s..<min(groupEnd, s + maxRepeats)] {
-                let j = Int(UInt32(truncatingIfNeeded: seed))
-                var best = -1
-                var bestCost = Int.max
-                for (n, c) in open.enumerated() where !extended.contains(n) {
-                    let di = i - c.lastI
-                    let dj = j - c.lastJ
-                    guard di > 0, dj > 0, dj <= maxGap, abs((i - c.firstI) - (j - c.firstJ)) <= maxDrift + (i - c.firstI) / 10 else { continue }
-                    let cost = di + dj + abs(di - dj)
-                    if cost < bestCost { bestCost = cost; best = n }
-                }
-                if best >= 0 {
-                    open[best].extend(i, j)
-                    extended.append(best)
-                } else {
-                    open.append(Chain(i, j))
-                    extended.append(open.count - 1)
-                }
-            }
-        }
-        closed.append(contentsOf: open)
+        let closed = chains(seeds, sourceCount: source.shingles.count)
 
         // Dense chains are fragments; fragments next to each other in the suspect whose sources
         // lie near each other form one passage, so reordered sentences stay one passage.
@@ -153,12 +104,6 @@ public struct Aligner: Sendable {
             coverage: Double(sourceCovered) / Double(max(1, source.normalized.count)),
             jaccard: prepared.jaccard(with: source.shingles),
             copiedCharacters: copied)
-    }
-
-    private struct Chain {
-        var firstI: Int, firstJ: Int, lastI: Int, lastJ: Int, seeds: Int
-        init(_ i: Int, _ j: Int) { firstI = i; firstJ = j; lastI = i; lastJ = j; seeds = 1 }
-        mutating func extend(_ i: Int, _ j: Int) { lastI = i; lastJ = j; seeds += 1 }
     }
 
     /// Passages overlapping on both sides are one passage (repeated text, crossing chains).

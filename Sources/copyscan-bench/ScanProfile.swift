@@ -25,7 +25,8 @@ enum ScanProfile {
 
     static let stages = [
         "read suspects (file → Article)", "suspect fingerprint", "candidate lookup (LSH buckets)",
-        "source fetch (SQLite + record decode)", "source shingling", "alignment", "policy", "report values",
+        "source fetch (SQLite + record decode)", "source shingling", "alignment: suspect prepared once",
+        "alignment: candidates with a passage", "alignment: candidates without", "policy", "report values",
         "JSON rendering", "posting snapshot load (--snapshot)",
     ]
 
@@ -94,7 +95,7 @@ enum ScanProfile {
 
         clock.start()
         let snapshot = useSnapshot ? try index.postingSnapshot() : nil
-        seconds[9] += clock.lap()
+        seconds[11] += clock.lap()
 
         struct Judged { var source: Article; var alignment: AlignmentResult; var verdict: Verdict }
         var reports: [ArticleReport] = []
@@ -139,26 +140,26 @@ enum ScanProfile {
                 counts.verified += 1
                 clock.start()
                 let alignment = options.aligner.align(prepared, source: source)
-                seconds[5] += clock.lap()
+                seconds[alignment.passages.isEmpty ? 7 : 6] += clock.lap()
                 guard !alignment.passages.isEmpty else { continue }
                 let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
-                seconds[6] += clock.lap()
+                seconds[8] += clock.lap()
                 judged.append(Judged(source: document.article, alignment: alignment, verdict: verdict))
             }
             if !judged.isEmpty { counts.withPassages += 1 }
             clock.start()
             let resolved = engine.resolve(judged, source: \.source, alignment: \.alignment, verdict: \.verdict, update: { $0.verdict = $1 })
-            seconds[6] += clock.lap()
+            seconds[8] += clock.lap()
             let matches = resolved.map { MatchReporting.match(suspect: suspect, source: $0.source, alignment: $0.alignment, verdict: $0.verdict) }
             reports.append(MatchReporting.article(suspect, matches: matches))
-            seconds[7] += clock.lap()
+            seconds[9] += clock.lap()
         }
         clock.start()
         let report = ScanReport(index: .init(path: indexPath, documents: index.documentCount, parameters: index.parameters.identifier),
                                 policy: .init(minCopiedCharacters: options.policy.minCopiedCharacters, minCoverage: options.policy.minCoverage),
                                 articles: reports, errors: [])
         _ = try JSONReport.render(report)
-        seconds[8] += clock.lap()
+        seconds[10] += clock.lap()
         return (seconds, counts)
     }
 

@@ -1,0 +1,106 @@
+import Fingerprinting
+
+/// A run of seeds that follow each other on both sides: the raw material of fragments.
+struct Chain {
+    var firstI: Int, firstJ: Int, lastI: Int, lastJ: Int, seeds: Int
+    init(_ i: Int, _ j: Int) { firstI = i; firstJ = j; lastI = i; lastJ = j; seeds = 1 }
+    mutating func extend(_ i: Int, _ j: Int) { lastI = i; lastJ = j; seeds += 1 }
+}
+
+extension Aligner {
+    /// Seeds `i << 32 | j`: the shingle at suspect position i equals the one at source
+    /// position j; ordered by i, then j. The source is walked in order of j and the seeds are
+    /// placed by a counting sort on i, which keeps each i's seeds in order of j: one pass
+    /// instead of a radix sort's four (unrelated articles of one topic share a third of their
+    /// shingles in the benchmark corpus, so a candidate without a passage still has hundreds).
+    func seeds(_ prepared: PreparedSuspect, source: Fingerprint) -> [UInt64] {
+        let n = prepared.fingerprint.shingles.count
+        var unsorted: [UInt64] = []
+        unsorted.reserveCapacity(source.shingles.count)
+        // starts[i + 1]: seeds at suspect position i, then (prefix sums) where i's seeds begin.
+        var starts = [Int](repeating: 0, count: n + 1)
+        for (j, h) in source.shingles.enumerated() {
+            var i32 = prepared.positions.first(h)
+            var repeats = 0
+            while i32 >= 0 && repeats < maxRepeats {
+                unsorted.append(UInt64(UInt32(i32)) << 32 | UInt64(UInt32(j)))
+                starts[Int(i32) + 1] += 1
+                repeats += 1
+                i32 = prepared.next[Int(i32)]
+            }
+        }
+        for i in 0..<n { starts[i + 1] += starts[i] }
+        var sorted = [UInt64](repeating: 0, count: unsorted.count)
+        for seed in unsorted {
+            let i = Int(seed >> 32)
+            sorted[starts[i]] = seed
+            starts[i] += 1
+        }
+        return sorted
+    }
+
+    /// Chains the seeds in order of suspect position. A seed extends the chain that ends
+    /// closest before it on both sides — within `maxGap`, without drifting by more than
+    /// `maxDrift` plus a tenth of the chain — preferring the oldest chain on a tie, and
+    /// otherwise starts a chain. A chain is extended at most once per suspect position, and
+    /// only the first `maxRepeats` seeds of a position are used.
+    ///
+    /// Chains are found through the source position of their last seed (`head`: a list per
+    /// source position), so a seed looks at the at most `maxGap` positions before it instead
+    /// of every open chain, and stops as soon as a nearer chain is impossible: the cost of
+    /// extending, max(di, dj), is at least dj.
+    func chains(_ seeds: [UInt64], sourceCount: Int) -> [Chain] {
+        var chains: [Chain] = []
+        // Lists of the seeds placed at each source position, newest first; an entry is current
+        // while its chain still ends there (a chain's last j only grows).
+        var head = [Int32](repeating: -1, count: sourceCount)
+        var entryChain: [Int32] = []
+        var entryNext: [Int32] = []
+        entryChain.reserveCapacity(seeds.count)
+        entryNext.reserveCapacity(seeds.count)
+        var s = 0
+        while s < seeds.count {
+            let i = Int(seeds[s] >> 32)
+            var groupEnd = s + 1
+            while groupEnd < seeds.count && Int(seeds[groupEnd] >> 32) == i { groupEnd += 1 }
+            for seed in seeds[s..<min(groupEnd, s + maxRepeats)] {
+                let j = Int(UInt32(truncatingIfNeeded: seed))
+                guard j < sourceCount else { continue }
+                var best = -1
+                var bestCost = Int.max
+                var dj = 1
+                while dj <= maxGap && dj <= j && dj <= bestCost {
+                    var e = Int(head[j - dj])
+                    while e >= 0 {
+                        let c = Int(entryChain[e])
+                        let chain = chains[c]
+                        let di = i - chain.lastI
+                        if chain.lastJ == j - dj && di > 0 && di <= maxGap
+                            && abs((i - chain.firstI) - (j - chain.firstJ)) <= maxDrift + (i - chain.firstI) / 10 {
+                            let cost = max(di, dj)
+                            if cost < bestCost || (cost == bestCost && c < best) {
+                                best = c
+                                bestCost = cost
+                            }
+                        }
+                        e = Int(entryNext[e])
+                    }
+                    dj += 1
+                }
+                let chosen: Int
+                if best >= 0 {
+                    chains[best].extend(i, j)
+                    chosen = best
+                } else {
+                    chains.append(Chain(i, j))
+                    chosen = chains.count - 1
+                }
+                entryChain.append(Int32(chosen))
+                entryNext.append(head[j])
+                head[j] = Int32(entryChain.count - 1)
+            }
+            s = groupEnd
+        }
+        return chains
+    }
+}

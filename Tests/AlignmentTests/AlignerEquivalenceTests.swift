@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Alignment
+import Fingerprinting
+
+/// The aligner's seeds and chains were rewritten for speed (counting sort, chains found by
+/// their last source position); its answers must not change. `legacyAlign` is the aligner as
+/// it was (LegacyAligner.swift).
+@Suite("Aligner equivalence with the previous chaining")
+struct AlignerEquivalenceTests {
+    let f = Fingerprinter()
+    static let configurations = [
+        Aligner(),
+        Aligner(minPassageLength: 100, minDensity: 0.6, reorderReach: 300),   // ScanOptions'
+        Aligner(maxGap: 8, maxDrift: 2, minPassageLength: 20, minDensity: 0.3, minFragmentLength: 10, maxRepeats: 2),
+    ]
+
+    /// Texts from a small vocabulary of stock phrases, so unrelated pairs share many scattered
+    /// shingles and repeated ones (the hard case for chaining), with copied, respaced,
+    /// reordered and edited stretches between suspect and source.
+    static func pair(_ seed: UInt64) -> (suspect: String, source: String) {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let phrases = ["정부는 이날 발표에서", "관계자는 설명했다", "지난해 같은 기간보다", "크게 늘어난 것으로 나타났다",
+                       "업계에 따르면", "시장 전문가들은", "올해 하반기부터", "예산 삼천억 원을", "투입할 계획이다",
+                       "서울시 관계자는", "주민들의 반응은", "엇갈렸다", "다음 달 중순께", "최종 결정될 예정이다",
+                       "수출 실적이", "전년 대비 12% 증가했다", "AI 반도체", "금리 인하 기대감에"]
+        func sentence() -> String { (0..<(3 + next(5))).map { _ in phrases[next(phrases.count)] }.joined(separator: " ") + "." }
+        var source = (0..<(5 + next(30))).map { _ in sentence() }
+        var suspect = (0..<(2 + next(10))).map { _ in sentence() }
+        // Copy a stretch of source sentences into the suspect, sometimes respaced or edited.
+        if next(4) > 0, !source.isEmpty {
+            let start = next(source.count)
+            var copied = Array(source[start..<min(source.count, start + 1 + next(8))])
+            if next(3) == 0 { var rng = RNG(state: state); copied.shuffle(using: &rng) }
+            if next(3) == 0 { copied = copied.map { $0.replacingOccurrences(of: " ", with: "") } }
+            if next(3) == 0 { copied = copied.map { $0.replacingOccurrences(of: "는", with: "가") } }
+            suspect.insert(contentsOf: copied, at: next(suspect.count + 1))
+        }
+        if next(5) == 0 { source += source.prefix(3) }   // repeated text in the source
+        return (suspect.joined(separator: " "), source.joined(separator: " "))
+    }
+
+    struct RNG: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+
+    @Test("generated pairs: every passage, offset and measure is what the previous aligner found")
+    func generated() {
+        var withPassages = 0
+        for seed in 0..<250 as Range<UInt64> {
+            let (a, b) = Self.pair(seed)
+            let prepared = PreparedSuspect(f.fingerprint(a))
+            let source = f.fingerprint(b)
+            for (n, aligner) in Self.configurations.enumerated() {
+                let new = aligner.align(prepared, source: source)
+                let old = aligner.legacyAlign(prepared, source: source)
+                #expect(new == old, "seed \(seed), configuration \(n)")
+                if !new.passages.isEmpty { withPassages += 1 }
+            }
+        }
+        // The generator must exercise both outcomes, or the comparison proves little.
+        #expect(withPassages > 150 && withPassages < 700, "\(withPassages) of 750 alignments had passages")
+    }
+
+    @Test("the bundled corpus: every incoming article against every archive article")
+    func corpus() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        func texts(_ folder: String) throws -> [String] {
+            let dir = root.appendingPathComponent(folder)
+            return try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+                .map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
+        }
+        let archive = try texts("Corpus/archive").map { f.fingerprint($0) }
+        let incoming = try texts("Corpus/incoming")
+        #expect(archive.count >= 20 && incoming.count >= 10)
+        var withPassages = 0
+        for text in incoming {
+            let prepared = PreparedSuspect(f.fingerprint(text))
+            for source in archive {
+                for aligner in Self.configurations.prefix(2) {
+                    let new = aligner.align(prepared, source: source)
+                    #expect(new == aligner.legacyAlign(prepared, source: source))
+                    if !new.passages.isEmpty { withPassages += 1 }
+                }
+            }
+        }
+        #expect(withPassages > 0)
+    }
+}
