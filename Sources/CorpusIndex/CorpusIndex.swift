@@ -220,6 +220,11 @@ public final class CorpusIndex {
     /// faster with a `PostingSnapshot`, which gives the same answers.
     public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000, rareBucketSize: Int = 20,
                            limit: Int = .max) throws(IndexError) -> [Candidate] {
+        try candidates(for: QueryKeys(keys), maxBucketSize: maxBucketSize, rareBucketSize: rareBucketSize, limit: limit)
+    }
+
+    public func candidates(for query: QueryKeys, maxBucketSize: Int = 2_000, rareBucketSize: Int = 20,
+                           limit: Int = .max) throws(IndexError) -> [Candidate] {
         try db.readTransaction { () throws(IndexError) in
             let segments = try self.segments()
             let statements = try rowStatements(for: segments)
@@ -228,7 +233,7 @@ public final class CorpusIndex {
             var present = [Bool](repeating: false, count: segments.count)
             defer { for s in statements { s.reset() } }
             var ranges = [Range<Int>](repeating: 0..<0, count: segments.count)
-            for key in QueryKeys.distinct(keys) {
+            for (key, windows) in zip(query.keys, query.windows) {
                 // Keys ascend, so each segment's rows are met in order and a row shared by
                 // several keys is read once.
                 for (i, segment) in segments.enumerated() {
@@ -257,7 +262,7 @@ public final class CorpusIndex {
                 for (i, segment) in segments.enumerated() where !ranges[i].isEmpty {
                     statements[i].withBlob(0) { blob in
                         guard let postings = PostingRow(segment: segment, row: current[i], bytes: blob).postings(prefix: prefix) else { return }
-                        for j in ranges[i] { tally.add(postings.document(at: j), rare: rare) }
+                        for j in ranges[i] { tally.add(postings.document(at: j), rare: rare, windows: windows) }
                     }
                 }
             }

@@ -33,11 +33,16 @@ public final class PostingSnapshot: Sendable {
     /// `CorpusIndex.candidates(for:maxBucketSize:rareBucketSize:limit:)` ranks them.
     public func candidates(for keys: [UInt64], maxBucketSize: Int = 2_000, rareBucketSize: Int = 20,
                            limit: Int = .max) -> [Candidate] {
+        candidates(for: QueryKeys(keys), maxBucketSize: maxBucketSize, rareBucketSize: rareBucketSize, limit: limit)
+    }
+
+    public func candidates(for query: QueryKeys, maxBucketSize: Int = 2_000, rareBucketSize: Int = 20,
+                           limit: Int = .max) -> [Candidate] {
         let tally = scratch.take()
         defer { scratch.give(tally) }
         tally.documentLimit = documentLimit
         pairs.withUnsafeBufferPointer { all in
-            for key in QueryKeys.distinct(keys) {
+            for (key, windows) in zip(query.keys, query.windows) {
                 let p = PostingKey.prefix(key)
                 let low = PostingKey.low(key)
                 let groupEnd = offsets[p + 1]
@@ -45,7 +50,7 @@ public final class PostingSnapshot: Sendable {
                 let end = low == .max ? groupEnd : lowerBound(all, start, groupEnd, PostingKey.pair(low: low + 1, document: 0))
                 guard end - start <= maxBucketSize else { continue }
                 let rare = end - start <= rareBucketSize
-                for i in start..<end { tally.add(UInt32(truncatingIfNeeded: all[i]), rare: rare) }
+                tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
             }
         }
         return tally.ranked(limit: limit)

@@ -10,6 +10,9 @@ public struct Fingerprint: Sendable {
     public var documentKeys: [UInt64]
     /// Band keys of the windows (without repeats).
     public var windowKeys: [UInt64]
+    /// Every window's band keys, window after window (`windowBanding.bands` a window), repeats
+    /// kept: which keys come from one window, for candidates that must share two bands of one.
+    public var windowKeysInOrder: [UInt64] = []
 
     public var allKeys: [UInt64] { documentKeys + windowKeys }
 }
@@ -50,9 +53,9 @@ public struct Fingerprinter: Sendable {
             return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: [], signature: [], documentKeys: [], windowKeys: [])
         }
         let documentKeys = documentBanding.keys(signature, salt: Fingerprinter.documentSalt)
-        let windowKeys = self.windowKeys(shingles, stride: windowStride ?? parameters.windowStride)
+        let (windowKeys, inOrder) = self.windowKeys(shingles, stride: windowStride ?? parameters.windowStride)
         return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: shingles, signature: signature,
-                           documentKeys: documentKeys, windowKeys: windowKeys)
+                           documentKeys: documentKeys, windowKeys: windowKeys, windowKeysInOrder: inOrder)
     }
 
     /// Normalised text and shingles only, without signatures or keys: all that exact
@@ -66,7 +69,7 @@ public struct Fingerprinter: Sendable {
     /// Band keys of the window signatures, sorted and without repeats: windows of
     /// `windowLength` characters starting every `stride` shingles, the last one ending at the
     /// text's end so a copy at the very end is whole.
-    public func windowKeys(_ shingles: [UInt64], stride: Int) -> [UInt64] {
+    public func windowKeys(_ shingles: [UInt64], stride: Int) -> (distinct: [UInt64], inOrder: [UInt64]) {
         let perWindow = max(1, parameters.windowLength - parameters.shingleLength + 1)
         let windows = Self.windows(count: shingles.count, length: perWindow, stride: stride)
         return shingles.withUnsafeBufferPointer {
@@ -93,7 +96,7 @@ public struct Fingerprinter: Sendable {
     /// array and sorted there: a set of keys cost more in hashing and allocation than the
     /// signatures themselves.
     static func windowKeys(_ shingles: UnsafeBufferPointer<UInt64>, windows: [Range<Int>], hasher: MinHasher,
-                           banding: LSHBanding, salt: UInt64) -> [UInt64] {
+                           banding: LSHBanding, salt: UInt64) -> (distinct: [UInt64], inOrder: [UInt64]) {
         let k = hasher.permutations, bands = banding.bands
         let total = windows.count * bands
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, windows.count * k)) { signatures in
@@ -103,9 +106,10 @@ public struct Fingerprinter: Sendable {
                 banding.keys(ofSignatures: UnsafeBufferPointer(signatures), length: k, salt: salt, into: keys)
                 count = total
             }
+            let inOrder = keys
             let unique = keys.withUnsafeMutableBufferPointer { KeySort.sortUnique($0) }
             keys.removeLast(keys.count - unique)
-            return keys
+            return (keys, inOrder)
         }
     }
 }

@@ -19,7 +19,7 @@ enum FingerprintStages {
             ("shingle hashing", { normalized.reduce(0) { $0 &+ (fingerprinter.shingler.hashes($1.scalars).last ?? 0) } }),
             ("signature (128)", { shingles.reduce(0) { $0 &+ UInt64($1.isEmpty ? 0 : fingerprinter.documentHasher.signature($1)[0]) } }),
             ("document band keys", { signatures.reduce(0) { $0 &+ (fingerprinter.documentBanding.keys($1).first ?? 0) } }),
-            ("window keys", { shingles.reduce(0) { $0 &+ ($1.isEmpty ? 0 : UInt64(fingerprinter.windowKeys($1, stride: stride).count)) } }),
+            ("window keys", { shingles.reduce(0) { $0 &+ ($1.isEmpty ? 0 : UInt64(fingerprinter.windowKeys($1, stride: stride).distinct.count)) } }),
             ("Fingerprinter.fingerprint", { texts.reduce(0) { $0 &+ UInt64(fingerprinter.fingerprint($1).windowKeys.count) } }),
             ("window-hashing limit", { texts.reduce(0) { $0 ^ WindowHashLimit.hash($1, length: length) } }),
         ]

@@ -125,7 +125,7 @@ enum ProfileBenchmark {
                     r.seconds[6] += clock.lap()
                     keys = fingerprinter.documentBanding.keys(signature, salt: documentSalt)
                     r.seconds[7] += clock.lap()
-                    keys += fingerprinter.windowKeys(shingles, stride: parameters.windowStride)
+                    keys += fingerprinter.windowKeys(shingles, stride: parameters.windowStride).distinct
                     r.seconds[8] += clock.lap()
                 }
                 let fingerprint = fingerprinter.fingerprint(article.body, excluding: spans)

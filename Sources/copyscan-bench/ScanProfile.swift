@@ -21,7 +21,7 @@ import Scanning
 /// It mirrors `Scanner.Worker` with public API (`ScanOptions` defaults, the same source cache
 /// of 512 fingerprints); if the scanner changes, this file must follow it.
 enum ScanProfile {
-    static let usage = "usage: copyscan-bench scan-profile --index DB [--limit N] [--snapshot] [--json] SUSPECT…\n"
+    static let usage = "usage: copyscan-bench scan-profile --index DB [--limit N] [--snapshot] [--json] [--min-close-windows N] [--candidates-tsv FILE] SUSPECT…\n"
 
     static let stages = [
         "read suspects (file → Article)", "suspect fingerprint", "candidate lookup (LSH buckets)",
@@ -45,6 +45,8 @@ enum ScanProfile {
         var limit = Int.max
         var json = false
         var snapshot = false
+        var options = ScanOptions()
+        var tsv: String?
         var paths: [String] = []
         var i = 0
         while i < arguments.count {
@@ -56,6 +58,11 @@ enum ScanProfile {
                 i += 2
             case "--json": json = true; i += 1
             case "--snapshot": snapshot = true; i += 1
+            case "--min-close-windows" where i + 1 < arguments.count:
+                guard let v = Int(arguments[i + 1]), v >= 0 else { printError(usage); return 2 }
+                options.minCloseWindows = v
+                i += 2
+            case "--candidates-tsv" where i + 1 < arguments.count: tsv = arguments[i + 1]; i += 2
             default: paths.append(arguments[i]); i += 1
             }
         }
@@ -64,7 +71,11 @@ enum ScanProfile {
             return 2
         }
         do {
-            let (seconds, counts) = try run(indexPath: indexPath, paths: paths, limit: limit, snapshot: snapshot)
+            let (seconds, counts, rows) = try run(indexPath: indexPath, paths: paths, limit: limit, snapshot: snapshot, options: options, recordAll: tsv != nil)
+            if let tsv {
+                let header = "suspect\tdocument\tshared_keys\trare_keys\tclose_windows\tverified\tpassages\n"
+                try (header + rows.joined()).write(toFile: tsv, atomically: true, encoding: .utf8)
+            }
             output(seconds, counts, json: json)
             return 0
         } catch {
@@ -73,11 +84,17 @@ enum ScanProfile {
         }
     }
 
-    static func run(indexPath: String, paths: [String], limit: Int, snapshot useSnapshot: Bool) throws -> ([Double], Counts) {
+    /// With `recordAll`, also returns a row for every candidate the scanner's rule without
+    /// windows (`minCloseWindows` 0) would verify, verified or not, with the passages it has —
+    /// what a stricter rule would lose (the skipped ones' fetches are then timed too).
+    static func run(indexPath: String, paths: [String], limit: Int, snapshot useSnapshot: Bool,
+                    options: ScanOptions, recordAll: Bool) throws -> ([Double], Counts, [String]) {
+        var rows: [String] = []
+        var loose = options
+        loose.minCloseWindows = 0
         var seconds = Array(repeating: 0.0, count: stages.count)
         var counts = Counts()
         var clock = StageClock()
-        let options = ScanOptions()
         let index = try CorpusIndex.open(at: indexPath)
         let engine = PolicyEngine(options.policy)
         var cache: [Int: (IndexedDocument, Fingerprint)] = [:]
@@ -105,20 +122,24 @@ enum ScanProfile {
             let fingerprint = index.fingerprinter.fingerprint(suspect.body, excluding: suspect.excluded.map { TextSpan(start: $0.start, end: $0.end) },
                                                               windowStride: options.queryWindowStride)
             seconds[1] += clock.lap()
+            let query = options.queryKeys(fingerprint, index.parameters)
             let candidates = try snapshot.map {
-                $0.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize,
+                $0.candidates(for: query, maxBucketSize: options.maxBucketSize,
                               rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
-            } ?? index.candidates(for: fingerprint.allKeys, maxBucketSize: options.maxBucketSize,
+            } ?? index.candidates(for: query, maxBucketSize: options.maxBucketSize,
                                   rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
             seconds[2] += clock.lap()
             let prepared = PreparedSuspect(fingerprint)
             seconds[5] += clock.lap()
-            let eligible = candidates.count(where: options.worthVerifying)
+            let eligible = candidates.count(where: loose.worthVerifying)
             counts.candidates += eligible
             if eligible >= options.maxCandidates { counts.capped += 1 }
             var judged: [Judged] = []
             let suspectAbsolute = InputCollector.absolute(suspect.source)
-            for candidate in candidates.prefix(options.maxCandidates) where options.worthVerifying(candidate) {
+            for candidate in candidates.prefix(options.maxCandidates) where loose.worthVerifying(candidate) {
+                let strict = options.worthVerifying(candidate)
+                // Without a table to write, skipped candidates cost nothing, as in the scanner.
+                if !strict && !recordAll { continue }
                 clock.start()
                 let document: IndexedDocument
                 let source: Fingerprint
@@ -137,10 +158,18 @@ enum ScanProfile {
                     cache[candidate.document] = (document, source)
                 }
                 if document.article.source == suspectAbsolute { continue }
+                if !strict {
+                    // Not timed: what the stricter rule skips, aligned only for the record.
+                    let alignment = options.aligner.align(prepared, source: source)
+                    rows.append("\(suspect.id)\t\(candidate.document)\t\(candidate.sharedKeys)\t\(candidate.rareKeys)\t\(candidate.closeWindows)\tno\t\(alignment.passages.count)\n")
+                    continue
+                }
                 counts.verified += 1
                 clock.start()
                 let alignment = options.aligner.align(prepared, source: source)
                 seconds[alignment.passages.isEmpty ? 7 : 6] += clock.lap()
+                rows.append("\(suspect.id)\t\(candidate.document)\t\(candidate.sharedKeys)\t\(candidate.rareKeys)\t\(candidate.closeWindows)\tyes\t\(alignment.passages.count)\n")
+                clock.start()
                 guard !alignment.passages.isEmpty else { continue }
                 let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
                 seconds[8] += clock.lap()
@@ -160,7 +189,7 @@ enum ScanProfile {
                                 articles: reports, errors: [])
         _ = try JSONReport.render(report)
         seconds[10] += clock.lap()
-        return (seconds, counts)
+        return (seconds, counts, rows)
     }
 
     static func output(_ seconds: [Double], _ c: Counts, json: Bool) {

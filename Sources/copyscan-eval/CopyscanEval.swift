@@ -165,6 +165,7 @@ struct ParameterOptions: ParsableArguments {
     @Option(help: "Candidates verified per suspect.") var maxCandidates: Int?
     @Option(help: "Band keys a candidate must share with the suspect to be verified.") var minSharedKeys: Int?
     @Option(help: "Rare band keys that are enough to verify a candidate.") var minRareKeys: Int?
+    @Option(help: "Query windows sharing two band keys with a candidate that its shared keys need to count.") var minCloseWindows: Int?
 
     func apply(to c: inout EvaluationConfiguration) {
         if let k { c.parameters.shingleLength = k }
@@ -186,5 +187,6 @@ struct ParameterOptions: ParsableArguments {
         if let maxCandidates { c.options.maxCandidates = maxCandidates }
         if let minSharedKeys { c.options.minSharedKeys = minSharedKeys }
         if let minRareKeys { c.options.minRareKeys = minRareKeys }
+        if let minCloseWindows { c.options.minCloseWindows = minCloseWindows }
     }
 }

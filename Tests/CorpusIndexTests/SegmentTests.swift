@@ -47,8 +47,12 @@ struct SegmentTests {
         return index
     }
 
-    func queries(_ fingerprinter: Fingerprinter) -> [[UInt64]] {
-        (0..<60).map { fingerprinter.fingerprint(Self.body($0 * 3 % 120), windowStride: 25).allKeys }
+    /// Queries with their windows, so close windows are compared too.
+    func queries(_ fingerprinter: Fingerprinter) -> [QueryKeys] {
+        (0..<60).map {
+            let f = fingerprinter.fingerprint(Self.body($0 * 3 % 120), windowStride: 25)
+            return QueryKeys(f.documentKeys, windowKeysInOrder: f.windowKeysInOrder, bandsPerWindow: fingerprinter.windowBanding.bands)
+        }
     }
 
     @Test("batches write segments; answers do not depend on how the postings are split, merged or read")
@@ -60,14 +64,16 @@ struct SegmentTests {
         #expect(many.postingCount == one.postingCount)
         let snapshot = try many.postingSnapshot()
         #expect(snapshot.postingCount == one.postingCount)
-        var shared = 0
+        var shared = 0, close = 0
         for keys in queries(one.fingerprinter) {
             let expected = try one.candidates(for: keys, maxBucketSize: 40, limit: 25)
             #expect(try many.candidates(for: keys, maxBucketSize: 40, limit: 25) == expected)
             #expect(snapshot.candidates(for: keys, maxBucketSize: 40, limit: 25) == expected)
             #expect(try one.candidates(for: keys) == snapshot.candidates(for: keys))
             shared += expected.filter { $0.sharedKeys > 1 }.count
+            close += expected.filter { $0.closeWindows > 0 }.count
         }
+        #expect(close > 30, "the test corpus must make documents share two bands of a window")
         #expect(shared > 60, "the test corpus must make documents share keys")
         // Merging as it goes keeps a few segments of growing size, not one per batch.
         #expect(many.segmentCount < 12)

@@ -1,0 +1,62 @@
+import Articles
+import Foundation
+import Testing
+@testable import CorpusIndex
+import Fingerprinting
+
+@Suite("Close windows: query windows sharing two bands with a candidate")
+struct CloseWindowsTests {
+    @Test("a query's keys carry the windows they come from; document keys carry none")
+    func queryKeys() {
+        // Two bands a window: window 0 = keys 1, 2; window 1 = keys 2, 3; windows 2…63 = key 9
+        // twice; window 64 = keys 4, 5, counted as window 0 (mod 64).
+        let windowKeys: [UInt64] = [1 << 16, 2 << 16, 2 << 16, 3 << 16] + Array(repeating: 9 << 16, count: 124) + [4 << 16, 5 << 16]
+        let q = QueryKeys([7 << 16 | 0xABCD, 2 << 16], windowKeysInOrder: windowKeys, bandsPerWindow: 2)
+        let expected: [UInt64] = [1, 2, 3, 4, 5, 7, 9].map { $0 << 16 }
+        #expect(q.keys == expected)
+        let masks = Dictionary(uniqueKeysWithValues: zip(q.keys, q.windows))
+        #expect(masks[1 << 16] == 1)
+        #expect(masks[2 << 16] == 0b11)   // windows 0 and 1 (and a document key: no window)
+        #expect(masks[3 << 16] == 0b10)
+        #expect(masks[4 << 16] == 1)      // window 64
+        #expect(masks[5 << 16] == 1)
+        #expect(masks[7 << 16] == 0)
+        #expect(masks[9 << 16] == ~UInt64(0b11))
+    }
+
+    /// Close windows written out from their definition: window classes (mod 64) of which the
+    /// document holds at least two distinct keys.
+    static func reference(_ query: QueryKeys, documentKeys: Set<UInt64>) -> Int {
+        var held = [Int](repeating: 0, count: 64)
+        for (key, windows) in zip(query.keys, query.windows) where documentKeys.contains(key) {
+            for w in 0..<64 where windows & (1 << UInt64(w)) != 0 { held[w] += 1 }
+        }
+        return held.count { $0 >= 2 }
+    }
+
+    @Test("the index and the snapshot count close windows as the definition does")
+    func againstDefinition() throws {
+        let path = NSTemporaryDirectory() + "copyscan-close-\(UUID().uuidString)/index.sqlite"
+        let index = try SegmentTests().build(at: path, count: 40, batchSize: 15)
+        let stored = (0..<40).map { Set(index.fingerprinter.fingerprint(SegmentTests.body($0)).allKeys.map { $0 & ~0xFFFF }) }
+        let snapshot = try index.postingSnapshot()
+        var close = 0
+        for i in stride(from: 0, to: 40, by: 3) {
+            let f = index.fingerprinter.fingerprint(SegmentTests.body(i), windowStride: 25)
+            let query = QueryKeys(f.documentKeys, windowKeysInOrder: f.windowKeysInOrder, bandsPerWindow: index.parameters.windowBanding.bands)
+            let candidates = try index.candidates(for: query)
+            #expect(snapshot.candidates(for: query) == candidates)
+            for c in candidates {
+                let file = try index.document(c.document).file
+                guard let n = Int(file.dropFirst("/archive/".count).dropLast(".txt".count)) else { Issue.record("file \(file)"); continue }
+                #expect(c.closeWindows == Self.reference(query, documentKeys: stored[n]), "query \(i), document \(n)")
+                close += c.closeWindows
+            }
+            // The query's own article: its windows at the index's stride are the same windows,
+            // every other one lies three quarters inside two of them.
+            let windows = min(64, f.windowKeysInOrder.count / index.parameters.windowBanding.bands)
+            #expect(candidates.first?.closeWindows ?? 0 >= windows / 2, "query \(i): \(windows) windows")
+        }
+        #expect(close > 0)
+    }
+}
