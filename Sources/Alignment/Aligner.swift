@@ -181,22 +181,31 @@ public struct PreparedSuspect: Sendable {
     /// `next[i]`: the next position after `i` with the same shingle, or -1.
     let next: [Int32]
 
-    /// The suspect's distinct shingles, sorted, for exact Jaccard similarity.
-    let distinct: [UInt64]
+    /// Distinct shingles of the suspect, for exact Jaccard similarity.
+    let distinctCount: Int
 
     public init(_ fingerprint: Fingerprint) {
         self.fingerprint = fingerprint
-        distinct = Aligner.uniqueSorted(fingerprint.shingles)
-        var positions = ShinglePositions(capacity: distinct.count)
+        var positions = ShinglePositions(capacity: fingerprint.shingles.count)
         var next = [Int32](repeating: -1, count: fingerprint.shingles.count)
+        var distinct = 0
         for i in stride(from: fingerprint.shingles.count - 1, through: 0, by: -1) {
             next[i] = positions.replaceFirst(fingerprint.shingles[i], with: Int32(i))
+            if next[i] < 0 { distinct += 1 }
         }
         self.positions = positions
         self.next = next
+        distinctCount = distinct
     }
 
-    func jaccard(with other: [UInt64]) -> Double { Aligner.jaccard(distinct: distinct, other) }
+    /// Exact Jaccard similarity with `other`'s shingle set: its distinct shingles looked up in
+    /// the suspect's table (no sort of the suspect's).
+    func jaccard(with other: [UInt64]) -> Double {
+        let y = Aligner.uniqueSorted(other)
+        guard distinctCount > 0 || !y.isEmpty else { return 0 }
+        let shared = y.count { positions.first($0) >= 0 }
+        return Double(shared) / Double(distinctCount + y.count - shared)
+    }
 }
 
 /// First position of each shingle hash: open addressing with linear probing. Shingle hashes are

@@ -15,28 +15,39 @@ extension Aligner {
     /// shingles in the benchmark corpus, so a candidate without a passage still has hundreds).
     func seeds(_ prepared: PreparedSuspect, source: Fingerprint) -> [UInt64] {
         let n = prepared.fingerprint.shingles.count
-        var unsorted: [UInt64] = []
-        unsorted.reserveCapacity(source.shingles.count)
+        let limit = max(1, maxRepeats)
         // starts[i + 1]: seeds at suspect position i, then (prefix sums) where i's seeds begin.
         var starts = [Int](repeating: 0, count: n + 1)
-        for (j, h) in source.shingles.enumerated() {
-            var i32 = prepared.positions.first(h)
-            var repeats = 0
-            while i32 >= 0 && repeats < maxRepeats {
-                unsorted.append(UInt64(UInt32(i32)) << 32 | UInt64(UInt32(j)))
-                starts[Int(i32) + 1] += 1
-                repeats += 1
-                i32 = prepared.next[Int(i32)]
+        return starts.withUnsafeMutableBufferPointer { starts in
+            prepared.next.withUnsafeBufferPointer { next in
+                source.shingles.withUnsafeBufferPointer { shingles in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, shingles.count * limit)) { unsorted in
+                        var count = 0
+                        for j in 0..<shingles.count {
+                            var i32 = prepared.positions.first(shingles[j])
+                            var repeats = 0
+                            // Positions come from the suspect's own table: always below n.
+                            while i32 >= 0 && repeats < limit {
+                                unsorted[count] = UInt64(UInt32(i32)) << 32 | UInt64(UInt32(j))
+                                count += 1
+                                starts[Int(i32) + 1] += 1
+                                repeats += 1
+                                i32 = next[Int(i32)]
+                            }
+                        }
+                        for i in 0..<n { starts[i + 1] += starts[i] }
+                        return [UInt64](unsafeUninitializedCapacity: count) { sorted, initialized in
+                            for seed in unsorted[0..<count] {
+                                let i = Int(seed >> 32)
+                                sorted[starts[i]] = seed
+                                starts[i] += 1
+                            }
+                            initialized = count
+                        }
+                    }
+                }
             }
         }
-        for i in 0..<n { starts[i + 1] += starts[i] }
-        var sorted = [UInt64](repeating: 0, count: unsorted.count)
-        for seed in unsorted {
-            let i = Int(seed >> 32)
-            sorted[starts[i]] = seed
-            starts[i] += 1
-        }
-        return sorted
     }
 
     /// Chains the seeds in order of suspect position. A seed extends the chain that ends
@@ -51,55 +62,65 @@ extension Aligner {
     /// extending, max(di, dj), is at least dj.
     func chains(_ seeds: [UInt64], sourceCount: Int) -> [Chain] {
         var chains: [Chain] = []
+        let limit = max(1, maxRepeats), maxGap = self.maxGap, maxDrift = self.maxDrift
         // Lists of the seeds placed at each source position, newest first; an entry is current
         // while its chain still ends there (a chain's last j only grows).
-        var head = [Int32](repeating: -1, count: sourceCount)
-        var entryChain: [Int32] = []
-        var entryNext: [Int32] = []
-        entryChain.reserveCapacity(seeds.count)
-        entryNext.reserveCapacity(seeds.count)
-        var s = 0
-        while s < seeds.count {
-            let i = Int(seeds[s] >> 32)
-            var groupEnd = s + 1
-            while groupEnd < seeds.count && Int(seeds[groupEnd] >> 32) == i { groupEnd += 1 }
-            for seed in seeds[s..<min(groupEnd, s + maxRepeats)] {
-                let j = Int(UInt32(truncatingIfNeeded: seed))
-                guard j < sourceCount else { continue }
-                var best = -1
-                var bestCost = Int.max
-                var dj = 1
-                while dj <= maxGap && dj <= j && dj <= bestCost {
-                    var e = Int(head[j - dj])
-                    while e >= 0 {
-                        let c = Int(entryChain[e])
-                        let chain = chains[c]
-                        let di = i - chain.lastI
-                        if chain.lastJ == j - dj && di > 0 && di <= maxGap
-                            && abs((i - chain.firstI) - (j - chain.firstJ)) <= maxDrift + (i - chain.firstI) / 10 {
-                            let cost = max(di, dj)
-                            if cost < bestCost || (cost == bestCost && c < best) {
-                                best = c
-                                bestCost = cost
+        var head = [Int32](repeating: -1, count: max(1, sourceCount))
+        var entryChain = [Int32](repeating: 0, count: max(1, seeds.count))
+        var entryNext = [Int32](repeating: -1, count: max(1, seeds.count))
+        var entries = 0
+        head.withUnsafeMutableBufferPointer { head in
+            entryChain.withUnsafeMutableBufferPointer { entryChain in
+                entryNext.withUnsafeMutableBufferPointer { entryNext in
+                    seeds.withUnsafeBufferPointer { seeds in
+                        var s = 0
+                        while s < seeds.count {
+                            let i = Int(seeds[s] >> 32)
+                            var groupEnd = s + 1
+                            while groupEnd < seeds.count && Int(seeds[groupEnd] >> 32) == i { groupEnd += 1 }
+                            for seed in seeds[s..<min(groupEnd, s + limit)] {
+                                let j = Int(UInt32(truncatingIfNeeded: seed))
+                                guard j < sourceCount else { continue }
+                                var best = -1
+                                var bestCost = Int.max
+                                var dj = 1
+                                while dj <= maxGap && dj <= j && dj <= bestCost {
+                                    var e = Int(head[j - dj])
+                                    while e >= 0 {
+                                        let c = Int(entryChain[e])
+                                        let chain = chains[c]
+                                        let di = i - chain.lastI
+                                        if chain.lastJ == j - dj && di > 0 && di <= maxGap
+                                            && abs((i - chain.firstI) - (j - chain.firstJ)) <= maxDrift + (i - chain.firstI) / 10 {
+                                            let cost = max(di, dj)
+                                            if cost < bestCost || (cost == bestCost && c < best) {
+                                                best = c
+                                                bestCost = cost
+                                            }
+                                        }
+                                        e = Int(entryNext[e])
+                                    }
+                                    dj += 1
+                                }
+                                let chosen: Int
+                                if best >= 0 {
+                                    chains[best].extend(i, j)
+                                    chosen = best
+                                } else {
+                                    chains.append(Chain(i, j))
+                                    chosen = chains.count - 1
+                                }
+                                // One entry per seed: entries < seeds.count.
+                                entryChain[entries] = Int32(chosen)
+                                entryNext[entries] = head[j]
+                                head[j] = Int32(entries)
+                                entries += 1
                             }
+                            s = groupEnd
                         }
-                        e = Int(entryNext[e])
                     }
-                    dj += 1
                 }
-                let chosen: Int
-                if best >= 0 {
-                    chains[best].extend(i, j)
-                    chosen = best
-                } else {
-                    chains.append(Chain(i, j))
-                    chosen = chains.count - 1
-                }
-                entryChain.append(Int32(chosen))
-                entryNext.append(head[j])
-                head[j] = Int32(entryChain.count - 1)
             }
-            s = groupEnd
         }
         return chains
     }

@@ -6,17 +6,13 @@ import Reporting
 /// Builds report values from articles, alignments and verdicts.
 public enum MatchReporting {
     public static func match(suspect: Article, source: Article, alignment: AlignmentResult, verdict: Verdict) -> MatchReport {
-        match(suspect: suspect, suspectScalars: Array(suspect.body.unicodeScalars), source: source, alignment: alignment, verdict: verdict)
-    }
-
-    /// `suspectScalars` is the suspect body's scalars, computed once for all of its matches.
-    static func match(suspect: Article, suspectScalars: [Unicode.Scalar], source: Article, alignment: AlignmentResult,
-                      verdict: Verdict) -> MatchReport {
-        let sourceScalars = Array(source.body.unicodeScalars)
-        let passages = alignment.passages.map { p in
-            PassageReport(suspect: .init(start: p.suspect.lowerBound, end: p.suspect.upperBound),
-                          source: .init(start: p.source.lowerBound, end: p.source.upperBound),
-                          suspectText: slice(suspectScalars, p.suspect), sourceText: slice(sourceScalars, p.source))
+        let suspectTexts = slices(suspect.body, alignment.passages.map(\.suspect))
+        let sourceTexts = slices(source.body, alignment.passages.map(\.source))
+        let passages = alignment.passages.indices.map { n in
+            let p = alignment.passages[n]
+            return PassageReport(suspect: .init(start: p.suspect.lowerBound, end: p.suspect.upperBound),
+                                 source: .init(start: p.source.lowerBound, end: p.source.upperBound),
+                                 suspectText: suspectTexts[n], sourceText: sourceTexts[n])
         }
         let notice = source.decisiveNotice
         let sourceReport = SourceReport(path: InputCollector.display(source.source), id: source.id, title: source.title,
@@ -28,10 +24,7 @@ public enum MatchReporting {
     }
 
     public static func article(_ suspect: Article, judged: [JudgedMatch]) -> ArticleReport {
-        let scalars = Array(suspect.body.unicodeScalars)
-        return article(suspect, matches: judged.map {
-            match(suspect: suspect, suspectScalars: scalars, source: $0.source, alignment: $0.alignment, verdict: $0.verdict)
-        })
+        article(suspect, matches: judged.map { match(suspect: suspect, source: $0.source, alignment: $0.alignment, verdict: $0.verdict) })
     }
 
     public static func article(_ suspect: Article, matches: [MatchReport]) -> ArticleReport {
@@ -54,12 +47,42 @@ public enum MatchReporting {
                              matches: sorted)
     }
 
-    static func slice(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        let lo = max(0, min(range.lowerBound, scalars.count))
-        let hi = max(lo, min(range.upperBound, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+    /// The text at each code point range of `text` (ranges clamped to it). One pass over its
+    /// UTF-8 finds the byte offset of every bound: an array of a whole body's scalars for every
+    /// match cost more than the rest of the report.
+    static func slices(_ text: String, _ ranges: [Range<Int>]) -> [String] {
+        guard !ranges.isEmpty else { return [] }
+        var text = text
+        return text.withUTF8 { bytes in
+            var bounds = ranges.flatMap { [max(0, $0.lowerBound), max(0, $0.lowerBound, $0.upperBound)] }
+            bounds.sort()
+            // byteOffset[n]: the byte where code point bounds[n] starts (the end when past it).
+            var byteOffset = [Int](repeating: bytes.count, count: bounds.count)
+            var next = 0
+            var scalar = 0
+            for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+                while next < bounds.count && bounds[next] == scalar {
+                    byteOffset[next] = i
+                    next += 1
+                }
+                if next == bounds.count { break }
+                scalar += 1
+            }
+            func offset(_ bound: Int) -> Int {
+                // The first index of `bound` in the sorted bounds: they all map to the same byte.
+                var lo = 0, hi = bounds.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if bounds[mid] < bound { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < bounds.count ? byteOffset[lo] : bytes.count
+            }
+            return ranges.map { r in
+                let lo = offset(max(0, r.lowerBound))
+                let hi = max(lo, offset(max(0, r.lowerBound, r.upperBound)))
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+            }
+        }
     }
 
     static func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }

@@ -59,6 +59,8 @@ struct AlignerEquivalenceTests {
             let (a, b) = Self.pair(seed)
             let prepared = PreparedSuspect(f.fingerprint(a))
             let source = f.fingerprint(b)
+            // Jaccard through the suspect's table is the sorted-merge definition.
+            #expect(prepared.jaccard(with: source.shingles) == Aligner.jaccard(prepared.fingerprint.shingles, source.shingles))
             for (n, aligner) in Self.configurations.enumerated() {
                 let new = aligner.align(prepared, source: source)
                 let old = aligner.legacyAlign(prepared, source: source)
