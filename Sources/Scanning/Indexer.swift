@@ -5,6 +5,34 @@ import Fingerprinting
 import Dispatch
 import Foundation
 
+/// An exclusive `flock` on `INDEX.lock`, beside the index, for as long as an index is written.
+/// Readers do not take it: SQLite keeps them consistent, and a new index appears by a rename.
+final class IndexLock {
+    private let descriptor: Int32
+
+    init(_ indexPath: String) throws {
+        let path = indexPath + ".lock"
+        let directory = (indexPath as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw IndexError(path: indexPath, .storage("cannot open the lock file \(path): \(String(cString: strerror(errno)))"))
+        }
+        var status: Int32
+        repeat { status = flock(descriptor, LOCK_EX) } while status != 0 && errno == EINTR
+        guard status == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw IndexError(path: indexPath, .storage("cannot lock \(path): \(reason)"))
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
 /// What an `index` run did.
 public struct IndexingSummary: Sendable {
     public var added = 0
@@ -34,6 +62,11 @@ public struct Indexer: Sendable {
 
     public func index(paths: [String], into indexPath: String, rebuild: Bool = false) throws -> IndexingSummary {
         let started = Date()
+        // One writer at a time: two runs on one index (two `scan --against` of the same archive,
+        // sharing the cache) would otherwise both write `.building`, or both add the same files.
+        // The second waits, then finds the index up to date.
+        let lock = try IndexLock(indexPath)
+        defer { lock.release() }
         // A new index is built beside the target and moved into place when complete: until then
         // readers keep the old one, and a crash leaves it untouched.
         let fresh = rebuild || !FileManager.default.fileExists(atPath: indexPath)

@@ -31,6 +31,35 @@ struct IndexerTests {
         #expect(third.indexDocuments == 2)
     }
 
+    @Test("runs indexing one archive into one new index at the same time all succeed, and add each file once")
+    func concurrentRuns() async throws {
+        let (dir, index) = try archive()
+        // Enough files that the runs overlap.
+        for i in 3..<60 {
+            try "동시에 색인되는 기사 \(i)번. 지역 경제와 교통, 날씨 소식이 이어진다. 고유 번호 \(i * 104_729)."
+                .write(toFile: "\(dir)/archive/\(i).txt", atomically: true, encoding: .utf8)
+        }
+        let results = await withTaskGroup(of: Result<IndexingSummary, Error>.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var indexer = Indexer(jobs: 1)
+                    indexer.showProgress = false
+                    return Result { try indexer.index(paths: [dir + "/archive"], into: index) }
+                }
+            }
+            var all: [Result<IndexingSummary, Error>] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        let summaries = try results.map { try $0.get() }
+        #expect(summaries.count == 4)
+        // One run built it; the others waited and found it up to date.
+        #expect(summaries.map(\.added).sorted() == [0, 0, 0, 60])
+        #expect(summaries.allSatisfy { $0.indexDocuments == 60 || $0.unchanged == 60 })
+        #expect(try CorpusIndex.open(at: index).documentCount == 60)
+        #expect(!FileManager.default.fileExists(atPath: index + ".building"))
+    }
+
     @Test("an index whose articles were read by another reader version re-reads every file")
     func extractionVersion() throws {
         let (dir, index) = try archive()
