@@ -39,4 +39,50 @@ struct ScannerSnapshotTests {
             #expect(try encoder.encode(article) == expected[i % incoming.count])
         }
     }
+
+    @Test("the snapshot pays from one suspect per 40,000 postings, at least 64, and never above 2²⁷ postings")
+    func whenTheSnapshotPays() {
+        let options = ScanOptions()
+        #expect(!options.snapshotPays(suspects: 63, postings: 1_000))
+        #expect(options.snapshotPays(suspects: 64, postings: 1_000))
+        #expect(options.snapshotPays(suspects: 320, postings: 12_800_000))
+        #expect(!options.snapshotPays(suspects: 2_000, postings: 128_000_000))
+        #expect(!options.snapshotPays(suspects: 10_000_000, postings: (1 << 27) + 1))
+    }
+
+    @Test("a JSON Lines input of many articles has its snapshot read while it is parsed, with the same reports")
+    func prefetched() throws {
+        let dir = NSTemporaryDirectory() + "copyscan-prefetch-\(UUID().uuidString)"
+        let index = dir + "/index.sqlite"
+        var indexer = Indexer(jobs: 2)
+        indexer.showProgress = false
+        _ = try indexer.index(paths: [Self.repositoryRoot.appendingPathComponent("Corpus/archive").path], into: index)
+        let feed = Self.repositoryRoot.appendingPathComponent("Corpus/incoming/feed.jsonl")
+        let lines = try String(contentsOf: feed, encoding: .utf8).split(separator: "\n")
+        // Enough records (and bytes) that the scan expects many articles.
+        let many = dir + "/many.jsonl"
+        let repeats = max(2, (64 * 2_048) / max(1, lines.joined().utf8.count) + 1)
+        try (Array(repeating: lines.joined(separator: "\n"), count: repeats).joined(separator: "\n") + "\n")
+            .write(toFile: many, atomically: true, encoding: .utf8)
+        var options = ScanOptions()
+        options.showProgress = false
+        options.jobs = 2
+        #expect(SnapshotPrefetch.estimatedArticles([many]) >= 64)
+        let prefetch = try #require(SnapshotPrefetch.start(indexPath: index, options: options, expectedArticles: 64))
+        #expect(try prefetch.wait()?.postingCount == CorpusIndex.open(at: index).postingCount)
+        #expect(SnapshotPrefetch.start(indexPath: index, options: options, expectedArticles: 63) == nil)
+        #expect(SnapshotPrefetch.start(indexPath: dir + "/missing.sqlite", options: options, expectedArticles: 1_000) == nil)
+
+        let scanner = Scanner(indexPath: index, options: options)
+        let whole = try scanner.scan(paths: [many])
+        let single = try scanner.scan(paths: [feed.path])
+        #expect(whole.articles.count == single.articles.count * repeats)
+        #expect(single.articles.contains { !$0.matches.isEmpty }, "the feed must give matches to compare")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let expected = try single.articles.map { try encoder.encode($0.matches) }
+        for (i, article) in whole.articles.enumerated() {
+            #expect(try encoder.encode(article.matches) == expected[i % single.articles.count])
+        }
+    }
 }
