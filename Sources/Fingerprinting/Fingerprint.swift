@@ -12,6 +12,7 @@ public struct Fingerprint: Sendable {
     public var windowKeys: [UInt64]
     /// Every window's band keys, window after window (`windowBanding.bands` a window), repeats
     /// kept: which keys come from one window, for candidates that must share two bands of one.
+    /// Only for queries (`keepWindowOrder`); empty otherwise (the index stores distinct keys).
     public var windowKeysInOrder: [UInt64] = []
 
     public var allKeys: [UInt64] { documentKeys + windowKeys }
@@ -44,7 +45,8 @@ public struct Fingerprinter: Sendable {
     /// Fingerprints `text`, ignoring the `excluded` code point ranges. Windows start every
     /// `windowStride` characters (the index uses the parameters' stride; queries a finer one,
     /// so a copied passage always lies close to one of the query's windows).
-    public func fingerprint(_ text: String, excluding excluded: [TextSpan] = [], windowStride: Int? = nil) -> Fingerprint {
+    public func fingerprint(_ text: String, excluding excluded: [TextSpan] = [], windowStride: Int? = nil,
+                            keepWindowOrder: Bool = false) -> Fingerprint {
         let normalized = TextNormalizer.normalize(text, excluding: excluded)
         let (shingles, signature) = normalized.scalars.withUnsafeBufferPointer {
             documentHasher.shinglesAndSignature(of: $0, shingler: shingler)
@@ -53,7 +55,7 @@ public struct Fingerprinter: Sendable {
             return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: [], signature: [], documentKeys: [], windowKeys: [])
         }
         let documentKeys = documentBanding.keys(signature, salt: Fingerprinter.documentSalt)
-        let (windowKeys, inOrder) = self.windowKeys(shingles, stride: windowStride ?? parameters.windowStride)
+        let (windowKeys, inOrder) = self.windowKeys(shingles, stride: windowStride ?? parameters.windowStride, keepOrder: keepWindowOrder)
         return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: shingles, signature: signature,
                            documentKeys: documentKeys, windowKeys: windowKeys, windowKeysInOrder: inOrder)
     }
@@ -69,11 +71,12 @@ public struct Fingerprinter: Sendable {
     /// Band keys of the window signatures, sorted and without repeats: windows of
     /// `windowLength` characters starting every `stride` shingles, the last one ending at the
     /// text's end so a copy at the very end is whole.
-    public func windowKeys(_ shingles: [UInt64], stride: Int) -> (distinct: [UInt64], inOrder: [UInt64]) {
+    public func windowKeys(_ shingles: [UInt64], stride: Int, keepOrder: Bool = false) -> (distinct: [UInt64], inOrder: [UInt64]) {
         let perWindow = max(1, parameters.windowLength - parameters.shingleLength + 1)
         let windows = Self.windows(count: shingles.count, length: perWindow, stride: stride)
         return shingles.withUnsafeBufferPointer {
-            Self.windowKeys($0, windows: windows, hasher: windowHasher, banding: windowBanding, salt: Fingerprinter.windowSalt)
+            Self.windowKeys($0, windows: windows, hasher: windowHasher, banding: windowBanding, salt: Fingerprinter.windowSalt,
+                            keepOrder: keepOrder)
         }
     }
 
@@ -96,7 +99,7 @@ public struct Fingerprinter: Sendable {
     /// array and sorted there: a set of keys cost more in hashing and allocation than the
     /// signatures themselves.
     static func windowKeys(_ shingles: UnsafeBufferPointer<UInt64>, windows: [Range<Int>], hasher: MinHasher,
-                           banding: LSHBanding, salt: UInt64) -> (distinct: [UInt64], inOrder: [UInt64]) {
+                           banding: LSHBanding, salt: UInt64, keepOrder: Bool = false) -> (distinct: [UInt64], inOrder: [UInt64]) {
         let k = hasher.permutations, bands = banding.bands
         let total = windows.count * bands
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, windows.count * k)) { signatures in
@@ -106,7 +109,8 @@ public struct Fingerprinter: Sendable {
                 banding.keys(ofSignatures: UnsafeBufferPointer(signatures), length: k, salt: salt, into: keys)
                 count = total
             }
-            let inOrder = keys
+            // (A copy only when asked for: the index path does not pay for it.)
+            let inOrder = keepOrder ? keys : []
             let unique = keys.withUnsafeMutableBufferPointer { KeySort.sortUnique($0) }
             keys.removeLast(keys.count - unique)
             return (keys, inOrder)

@@ -120,7 +120,7 @@ enum ScanProfile {
             counts.suspects += 1
             clock.start()
             let fingerprint = index.fingerprinter.fingerprint(suspect.body, excluding: suspect.excluded.map { TextSpan(start: $0.start, end: $0.end) },
-                                                              windowStride: options.queryWindowStride)
+                                                              windowStride: options.queryWindowStride, keepWindowOrder: true)
             seconds[1] += clock.lap()
             let query = options.queryKeys(fingerprint, index.parameters)
             let candidates = try snapshot.map {

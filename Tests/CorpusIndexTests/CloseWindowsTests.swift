@@ -42,7 +42,7 @@ struct CloseWindowsTests {
         let snapshot = try index.postingSnapshot()
         var close = 0
         for i in stride(from: 0, to: 40, by: 3) {
-            let f = index.fingerprinter.fingerprint(SegmentTests.body(i), windowStride: 25)
+            let f = index.fingerprinter.fingerprint(SegmentTests.body(i), windowStride: 25, keepWindowOrder: true)
             let query = QueryKeys(f.documentKeys, windowKeysInOrder: f.windowKeysInOrder, bandsPerWindow: index.parameters.windowBanding.bands)
             let candidates = try index.candidates(for: query)
             #expect(snapshot.candidates(for: query) == candidates)

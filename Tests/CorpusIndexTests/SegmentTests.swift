@@ -50,7 +50,7 @@ struct SegmentTests {
     /// Queries with their windows, so close windows are compared too.
     func queries(_ fingerprinter: Fingerprinter) -> [QueryKeys] {
         (0..<60).map {
-            let f = fingerprinter.fingerprint(Self.body($0 * 3 % 120), windowStride: 25)
+            let f = fingerprinter.fingerprint(Self.body($0 * 3 % 120), windowStride: 25, keepWindowOrder: true)
             return QueryKeys(f.documentKeys, windowKeysInOrder: f.windowKeysInOrder, bandsPerWindow: fingerprinter.windowBanding.bands)
         }
     }

@@ -94,11 +94,15 @@ struct WindowKeysTests {
             for stride in [1, 25, 50, 96, 200] {
                 let windows = Fingerprinter.windows(count: count, length: 96, stride: stride)
                 let keys = shingles.withUnsafeBufferPointer {
-                    Fingerprinter.windowKeys($0, windows: windows, hasher: hasher, banding: banding, salt: 0x31)
+                    Fingerprinter.windowKeys($0, windows: windows, hasher: hasher, banding: banding, salt: 0x31, keepOrder: true)
                 }
                 let reference = Self.referenceKeys(shingles, length: 96, stride: stride, hasher: hasher, banding: banding, salt: 0x31)
                 #expect(keys.distinct == reference, "\(count) shingles, stride \(stride), \(banding.bands)×\(banding.rows)")
                 #expect(keys.inOrder == Self.referenceKeysInOrder(shingles, length: 96, stride: stride, hasher: hasher, banding: banding, salt: 0x31))
+                let unordered = shingles.withUnsafeBufferPointer {
+                    Fingerprinter.windowKeys($0, windows: windows, hasher: hasher, banding: banding, salt: 0x31)
+                }
+                #expect(unordered.distinct == keys.distinct && unordered.inOrder.isEmpty)
             }
         }
     }

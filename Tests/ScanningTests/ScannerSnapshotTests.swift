@@ -61,7 +61,7 @@ struct ScannerSnapshotTests {
         let lines = try String(contentsOf: feed, encoding: .utf8).split(separator: "\n")
         // Enough records (and bytes) that the scan expects many articles.
         let many = dir + "/many.jsonl"
-        let repeats = max(2, (64 * 2_048) / max(1, lines.joined().utf8.count) + 1)
+        let repeats = max(2, (64 * 6_144) / max(1, lines.joined().utf8.count) + 1)
         try (Array(repeating: lines.joined(separator: "\n"), count: repeats).joined(separator: "\n") + "\n")
             .write(toFile: many, atomically: true, encoding: .utf8)
         var options = ScanOptions()
