@@ -60,3 +60,27 @@ struct CloseWindowsTests {
         #expect(close > 0)
     }
 }
+
+@Suite("Candidate counters")
+struct TallyScratchTests {
+    @Test("counts, rare keys and close windows per document, zero again for the next query, reserved at once or grown by doubling",
+          arguments: [1_000, (1 << 26) + 10])
+    func counters(documentLimit: Int) {
+        let tally = TallyScratch()
+        tally.documentLimit = documentLimit
+        for round in 0..<2 {
+            let far = UInt32(documentLimit - 1)
+            tally.add(7, rare: false, windows: 0b01)
+            tally.add(7, rare: true, windows: 0b11)
+            tally.add(far, rare: false, windows: 0b10)
+            tally.add(3, rare: false, windows: 0)
+            [UInt64(7), UInt64(far), 1 << 32 | UInt64(far)].withUnsafeBufferPointer { tally.add(pairs: $0, rare: false, windows: 0b10) }
+            tally.add(UInt32(documentLimit), rare: true, windows: 1)   // beyond the index: ignored
+            let ranked = tally.ranked(limit: 10)
+            #expect(ranked == [Candidate(document: Int(far), sharedKeys: 3, rareKeys: 0, closeWindows: 1),
+                               Candidate(document: 7, sharedKeys: 3, rareKeys: 1, closeWindows: 2),
+                               Candidate(document: 3, sharedKeys: 1, rareKeys: 0, closeWindows: 0)].sorted { ($0.score, -$0.document) > ($1.score, -$1.document) },
+                    "round \(round)")
+        }
+    }
+}
