@@ -7,8 +7,10 @@ public struct Candidate: Sendable, Hashable {
     /// Shared keys whose bucket is rare (see `CorpusIndex.candidates(for:maxBucketSize:rareBucketSize:limit:)`).
     public var rareKeys: Int
 
-    /// Query windows of which the document holds at least two band keys (counted modulo 64
-    /// windows, so a long query may count a few too many, never too few). One shared band
+    /// Query windows of which the document holds at least two band keys (windows are told
+    /// apart modulo 64: a long query may take two keys of windows 64 apart for one close
+    /// window, or count two close windows as one, but never misses that some window is
+    /// close, which is what the scanner's rule asks). One shared band
     /// needs a window pair of Jaccard ≈ J² per band, which shared stock phrases reach by
     /// chance across many windows; two bands of one window need a pair far closer than that.
     public var closeWindows: Int
