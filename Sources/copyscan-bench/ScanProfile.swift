@@ -161,14 +161,14 @@ enum ScanProfile {
                 if !strict {
                     // Not timed: what the stricter rule skips, aligned only for the record.
                     let alignment = options.aligner.align(prepared, source: source)
-                    rows.append("\(suspect.id)\t\(candidate.document)\t\(candidate.sharedKeys)\t\(candidate.rareKeys)\t\(candidate.closeWindows)\tno\t\(alignment.passages.count)\n")
+                    rows.append(row(suspect, candidate, verified: false, alignment))
                     continue
                 }
                 counts.verified += 1
                 clock.start()
                 let alignment = options.aligner.align(prepared, source: source)
                 seconds[alignment.passages.isEmpty ? 7 : 6] += clock.lap()
-                rows.append("\(suspect.id)\t\(candidate.document)\t\(candidate.sharedKeys)\t\(candidate.rareKeys)\t\(candidate.closeWindows)\tyes\t\(alignment.passages.count)\n")
+                if recordAll { rows.append(row(suspect, candidate, verified: true, alignment)) }
                 clock.start()
                 guard !alignment.passages.isEmpty else { continue }
                 let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
@@ -190,6 +190,11 @@ enum ScanProfile {
         _ = try JSONReport.render(report)
         seconds[10] += clock.lap()
         return (seconds, counts, rows)
+    }
+
+    /// A line of `--candidates-tsv`.
+    static func row(_ suspect: Article, _ c: Candidate, verified: Bool, _ alignment: AlignmentResult) -> String {
+        "\(suspect.id)\t\(c.document)\t\(c.sharedKeys)\t\(c.rareKeys)\t\(c.closeWindows)\t\(verified ? "yes" : "no")\t\(alignment.passages.count)\n"
     }
 
     static func output(_ seconds: [Double], _ c: Counts, json: Bool) {
