@@ -18,35 +18,37 @@ extension Aligner {
         let limit = max(1, maxRepeats)
         // starts[i + 1]: seeds at suspect position i, then (prefix sums) where i's seeds begin.
         var starts = [Int](repeating: 0, count: n + 1)
-        return starts.withUnsafeMutableBufferPointer { starts in
+        // Grown as seeds are found: a bound from the source's length times `maxRepeats` would
+        // reserve hundreds of megabytes for a very long source.
+        var unsorted: [UInt64] = []
+        unsorted.reserveCapacity(source.shingles.count)
+        starts.withUnsafeMutableBufferPointer { starts in
             prepared.next.withUnsafeBufferPointer { next in
                 source.shingles.withUnsafeBufferPointer { shingles in
-                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, shingles.count * limit)) { unsorted in
-                        var count = 0
-                        for j in 0..<shingles.count {
-                            var i32 = prepared.positions.first(shingles[j])
-                            var repeats = 0
-                            // Positions come from the suspect's own table: always below n.
-                            while i32 >= 0 && repeats < limit {
-                                unsorted[count] = UInt64(UInt32(i32)) << 32 | UInt64(UInt32(j))
-                                count += 1
-                                starts[Int(i32) + 1] += 1
-                                repeats += 1
-                                i32 = next[Int(i32)]
-                            }
-                        }
-                        for i in 0..<n { starts[i + 1] += starts[i] }
-                        return [UInt64](unsafeUninitializedCapacity: count) { sorted, initialized in
-                            for seed in unsorted[0..<count] {
-                                let i = Int(seed >> 32)
-                                sorted[starts[i]] = seed
-                                starts[i] += 1
-                            }
-                            initialized = count
+                    for j in 0..<shingles.count {
+                        var i32 = prepared.positions.first(shingles[j])
+                        var repeats = 0
+                        // Positions come from the suspect's own table: always below n.
+                        while i32 >= 0 && repeats < limit {
+                            unsorted.append(UInt64(UInt32(i32)) << 32 | UInt64(UInt32(j)))
+                            starts[Int(i32) + 1] += 1
+                            repeats += 1
+                            i32 = next[Int(i32)]
                         }
                     }
                 }
             }
+            for i in 0..<n { starts[i + 1] += starts[i] }
+        }
+        return [UInt64](unsafeUninitializedCapacity: unsorted.count) { sorted, initialized in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for seed in unsorted {
+                    let i = Int(seed >> 32)
+                    sorted[starts[i]] = seed
+                    starts[i] += 1
+                }
+            }
+            initialized = unsorted.count
         }
     }
 
