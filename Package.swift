@@ -48,14 +48,14 @@ let package = Package(
         ], path: "Sources/copyscan-eval", swiftSettings: strict),
         .executableTarget(name: "copyscan-bench", dependencies: ["Scanning", "Fingerprinting", "Extraction", "CorpusIndex", "Articles", "Alignment", "Policy", "Reporting"], path: "Sources/copyscan-bench", swiftSettings: strict),
 
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Articles"], swiftSettings: strict),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Articles", "Fingerprinting"], swiftSettings: strict),
         .testTarget(name: "FingerprintingTests", dependencies: ["Fingerprinting", "MinHashAVX2", "CPUFeatures"], swiftSettings: strict),
         .testTarget(name: "CorpusIndexTests", dependencies: ["CorpusIndex", "Fingerprinting", "Articles"], swiftSettings: strict),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Fingerprinting"], swiftSettings: strict),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Alignment", "Articles"], swiftSettings: strict),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "Alignment", "Articles"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "Alignment", "Articles", "Fingerprinting"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Scanning", "Articles", "copyscan"], swiftSettings: strict),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Articles"], swiftSettings: strict),
-        .testTarget(name: "ScanningTests", dependencies: ["Scanning", "Policy", "Articles", "Reporting"], swiftSettings: strict),
+        .testTarget(name: "ScanningTests", dependencies: ["Scanning", "Policy", "Articles", "Reporting", "Fingerprinting"], swiftSettings: strict),
     ]
 )

@@ -19,11 +19,8 @@ struct AlignerEquivalenceTests {
     /// shingles and repeated ones (the hard case for chaining), with copied, respaced,
     /// reordered and edited stretches between suspect and source.
     static func pair(_ seed: UInt64) -> (suspect: String, source: String) {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix64(seed: seed)
+        func next(_ n: Int) -> Int { rng.below(n) }
         let phrases = ["정부는 이날 발표에서", "관계자는 설명했다", "지난해 같은 기간보다", "크게 늘어난 것으로 나타났다",
                        "업계에 따르면", "시장 전문가들은", "올해 하반기부터", "예산 삼천억 원을", "투입할 계획이다",
                        "서울시 관계자는", "주민들의 반응은", "엇갈렸다", "다음 달 중순께", "최종 결정될 예정이다",
@@ -35,21 +32,13 @@ struct AlignerEquivalenceTests {
         if next(4) > 0, !source.isEmpty {
             let start = next(source.count)
             var copied = Array(source[start..<min(source.count, start + 1 + next(8))])
-            if next(3) == 0 { var rng = RNG(state: state); copied.shuffle(using: &rng) }
+            if next(3) == 0 { copied.shuffle(using: &rng) }
             if next(3) == 0 { copied = copied.map { $0.replacingOccurrences(of: " ", with: "") } }
             if next(3) == 0 { copied = copied.map { $0.replacingOccurrences(of: "는", with: "가") } }
             suspect.insert(contentsOf: copied, at: next(suspect.count + 1))
         }
         if next(5) == 0 { source += source.prefix(3) }   // repeated text in the source
         return (suspect.joined(separator: " "), source.joined(separator: " "))
-    }
-
-    struct RNG: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state
-        }
     }
 
     @Test("generated pairs: every passage, offset and measure is what the previous aligner found")

@@ -48,7 +48,7 @@ struct ArticleRecordTests {
             #expect(Array(bytes.prefix(length)).withUnsafeBytes { ArticleRecord.decode($0) } == nil)
         }
         #expect((bytes + [0]).withUnsafeBytes { ArticleRecord.decode($0) } == nil)
-        var rng = Random(seed: 11)
+        var rng = SplitMix64(seed: 11)
         for _ in 0..<2_000 {
             var copy = bytes
             copy[Int(rng.next() % UInt64(copy.count))] = UInt8(truncatingIfNeeded: rng.next())

@@ -16,7 +16,7 @@ struct SegmentTests {
     /// Article `i`: sentences drawn from a small vocabulary, so that documents share keys and
     /// buckets hold several documents.
     static func body(_ i: Int) -> String {
-        var rng = Random(seed: UInt64(i) &* 7919 &+ 1)
+        var rng = SplitMix64(seed: UInt64(i) &* 7919 &+ 1)
         var sentences: [String] = []
         for _ in 0..<8 {
             var words: [String] = []
@@ -146,7 +146,7 @@ struct SegmentTests {
         #expect(Segment.bits(forPostings: 10_000_000) == 16)
         #expect(Segment.bits(forPostings: 100_000_000) == 19)
         #expect(Segment.bits(forPostings: .max) == 32)
-        var rng = Random(seed: 3)
+        var rng = SplitMix64(seed: 3)
         for bits in [8, 13, 16, 17, 20, 25, 32] {
             let segment = Segment(id: 9, bits: bits, postings: 0)
             for _ in 0..<200 {
@@ -230,17 +230,5 @@ struct SegmentTests {
             return out
         }
         #expect(answers == expected)
-    }
-}
-
-struct Random {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Articles
 @testable import Extraction
+import Fingerprinting
 import Foundation
 import Testing
 
@@ -239,18 +240,5 @@ import Testing
             for c in f.credits { if let r = c.range { #expect(Self.cut(body, r) == c.text) } }
             #expect(f.excluded == f.excluded.merged())
         }
-    }
-}
-
-/// A tiny deterministic generator so that failures reproduce.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

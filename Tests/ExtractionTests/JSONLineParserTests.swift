@@ -1,4 +1,5 @@
 import Articles
+import Fingerprinting
 import Foundation
 import Testing
 @testable import Extraction

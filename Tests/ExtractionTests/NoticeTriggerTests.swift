@@ -1,5 +1,6 @@
-import Testing
 @testable import Extraction
+import Fingerprinting
+import Testing
 
 @Suite("Notice trigger: the eight-scalar block test")
 struct NoticeTriggerTests {
@@ -26,11 +27,8 @@ struct NoticeTriggerTests {
         // (Lines are folded text: © is the folded mark.) Whole trigger words as tokens, too.
         let letters = Self.scalars("저작무단금지합함불가허엄판권문의©(cCrRpPfFnN 가나다라마바사아자차카타파하.ovyightesdbn")
         let words = ["저작", "무단", "금지", "불허", "엄금", "판권", "문의", "(c", "copyright", "reserved", "prohibited", "forbidden", "not "].map(Self.scalars)
-        var state: UInt64 = 0x5eed
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(max(1, n)))
-        }
+        var rng = SplitMix64(seed: 0x5eed)
+        func next(_ n: Int) -> Int { rng.below(n) }
         var positives = 0
         for _ in 0..<3_000 {
             var s: [UInt32] = []

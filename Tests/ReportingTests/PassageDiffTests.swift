@@ -1,3 +1,4 @@
+import Fingerprinting
 import Testing
 @testable import Reporting
 
@@ -25,7 +26,7 @@ struct PassageDiffTests {
 
     @Test("segments always reassemble both passages exactly, and shared text is the same on both sides")
     func reassembles() {
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         let alphabet = Array("가나다라 마바사.,\n𝄞ab")
         for _ in 0..<200 {
             let a = String((0..<Int(rng.next() % 60)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
@@ -53,18 +54,5 @@ struct PassageDiffTests {
         let r = PassageDiff.compare(suspect: "abcdefghij", source: "klmnopqrst", maxEdits: 4)
         #expect(!r.exact)
         #expect(r.suspect == [.init(text: "abcdefghij", shared: true)])
-    }
-}
-
-/// A small deterministic generator, so the property test is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
-import Testing
+import Fingerprinting
 @testable import Scanning
+import Testing
 
 @Suite("Passage texts cut from a body at code point ranges")
 struct MatchReportingSliceTests {
@@ -16,11 +17,8 @@ struct MatchReportingSliceTests {
     @Test("ASCII, Hangul, decomposed jamo, emoji and out-of-range bounds cut as the scalars do")
     func againstScalars() {
         let texts = ["", "abc", "정부는 이날 발표했다. [저작권자ⓒ 메가경제]", "한국어 😀 text\u{1100}\u{1161} é e\u{301}", String(repeating: "가나다 ", count: 400)]
-        var state: UInt64 = 7
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(max(1, n)))
-        }
+        var rng = SplitMix64(seed: 7)
+        func next(_ n: Int) -> Int { rng.below(n) }
         for text in texts {
             let count = text.unicodeScalars.count
             var ranges: [Range<Int>] = [0..<count, 0..<0, count..<count, count..<(count + 5), (count + 3)..<(count + 9)]
