@@ -4,8 +4,8 @@ import Testing
 import Fingerprinting
 
 /// The aligner's seeds and chains were rewritten for speed (counting sort, chains found by
-/// their last source position); its answers must not change. `legacyAlign` is the aligner as
-/// it was (LegacyAligner.swift).
+/// their last source position); they must not change. `legacySeeds` and `legacyChains` are
+/// that part of the aligner as it was (LegacyAligner.swift); what follows them is shared.
 @Suite("Aligner equivalence with the previous chaining")
 struct AlignerEquivalenceTests {
     let f = Fingerprinter()
@@ -41,7 +41,17 @@ struct AlignerEquivalenceTests {
         return (suspect.joined(separator: " "), source.joined(separator: " "))
     }
 
-    @Test("generated pairs: every passage, offset and measure is what the previous aligner found")
+    /// Whether the current seeds and chains are the previous ones. Chains are compared ordered
+    /// by their first seed (one chain per seed at most), the order fragments are sorted in.
+    static func matchesLegacy(_ aligner: Aligner, _ prepared: PreparedSuspect, _ source: Fingerprint) -> Bool {
+        let seeds = aligner.seeds(prepared, source: source)
+        guard seeds == aligner.legacySeeds(prepared, source: source) else { return false }
+        let new = aligner.chains(seeds, sourceCount: source.shingles.count).map { [$0.firstI, $0.firstJ, $0.lastI, $0.lastJ, $0.seeds] }
+        let old = aligner.legacyChains(seeds).map { [$0.firstI, $0.firstJ, $0.lastI, $0.lastJ, $0.seeds] }
+        return new.sorted { $0.lexicographicallyPrecedes($1) } == old.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    @Test("generated pairs: every seed and chain is what the previous aligner made")
     func generated() {
         var withPassages = 0
         for seed in 0..<250 as Range<UInt64> {
@@ -51,10 +61,8 @@ struct AlignerEquivalenceTests {
             // Jaccard through the suspect's table is the sorted-merge definition.
             #expect(prepared.jaccard(with: source.shingles) == Aligner.jaccard(prepared.fingerprint.shingles, source.shingles))
             for (n, aligner) in Self.configurations.enumerated() {
-                let new = aligner.align(prepared, source: source)
-                let old = aligner.legacyAlign(prepared, source: source)
-                #expect(new == old, "seed \(seed), configuration \(n)")
-                if !new.passages.isEmpty { withPassages += 1 }
+                #expect(Self.matchesLegacy(aligner, prepared, source), "seed \(seed), configuration \(n)")
+                if !aligner.align(prepared, source: source).passages.isEmpty { withPassages += 1 }
             }
         }
         // The generator must exercise both outcomes, or the comparison proves little.
@@ -77,9 +85,8 @@ struct AlignerEquivalenceTests {
             let prepared = PreparedSuspect(f.fingerprint(text))
             for source in archive {
                 for aligner in Self.configurations.prefix(2) {
-                    let new = aligner.align(prepared, source: source)
-                    #expect(new == aligner.legacyAlign(prepared, source: source))
-                    if !new.passages.isEmpty { withPassages += 1 }
+                    #expect(Self.matchesLegacy(aligner, prepared, source))
+                    if !aligner.align(prepared, source: source).passages.isEmpty { withPassages += 1 }
                 }
             }
         }

@@ -1,16 +1,13 @@
 import Fingerprinting
 @testable import Alignment
 
-// A frozen copy of the aligner before seeds were sorted by counting and chains found through
-// their last source position (commit 688ee7c): the oracle the equivalence tests compare the
-// current aligner with. Do not "improve" it.
+// A frozen copy of the aligner's seeds and chaining before seeds were placed by a counting sort
+// and chains found through their last source position (commit 688ee7c): the oracle the
+// equivalence tests compare the current `seeds` and `chains` with. Only this part was
+// rewritten; what turns chains into passages is shared. Do not "improve" it.
 extension Aligner {
-    func legacyAlign(_ prepared: PreparedSuspect, source: Fingerprint) -> AlignmentResult {
-        let suspect = prepared.fingerprint
-        let k = max(1, suspect.shingleLength)
-        guard !suspect.shingles.isEmpty, !source.shingles.isEmpty else { return .none }
-
-        // Seeds (i, j): a shingle at suspect position i equals the one at source position j.
+    /// Seeds `i << 32 | j` in order of i, then j, as the previous aligner made them.
+    func legacySeeds(_ prepared: PreparedSuspect, source: Fingerprint) -> [UInt64] {
         var seeds: [UInt64] = []   // i << 32 | j, so sorting orders by i then j
         for (j, h) in source.shingles.enumerated() {
             var i32 = prepared.positions.first(h)
@@ -21,10 +18,12 @@ extension Aligner {
                 i32 = prepared.next[Int(i32)]
             }
         }
-        // Too few seeds for even one fragment: nothing to report (most candidates end here).
-        guard seeds.count >= max(1, minFragmentLength - k + 1) else { return .none }
         RadixSort.sort(&seeds)
+        return seeds
+    }
 
+    /// The previous chaining: every seed compared with every open chain.
+    func legacyChains(_ seeds: [UInt64]) -> [LegacyChain] {
         var open: [LegacyChain] = []
         var closed: [LegacyChain] = []
         var s = 0
@@ -63,66 +62,8 @@ extension Aligner {
             }
         }
         closed.append(contentsOf: open)
-
-        // Dense chains are fragments; fragments next to each other in the suspect whose sources
-        // lie near each other form one passage, so reordered sentences stay one passage.
-        var fragments: [(s: Range<Int>, t: Range<Int>, seeds: Int)] = []
-        for c in closed {
-            let sRange = c.firstI..<min(suspect.normalized.count, c.lastI + k)
-            let tRange = c.firstJ..<min(source.normalized.count, c.lastJ + k)
-            guard sRange.count >= minFragmentLength, tRange.count >= minFragmentLength,
-                  Double(c.seeds + k - 1) >= minDensity * Double(min(sRange.count, tRange.count)) else { continue }
-            fragments.append((sRange, tRange, c.seeds))
-        }
-        fragments.sort { ($0.s.lowerBound, $0.t.lowerBound) < ($1.s.lowerBound, $1.t.lowerBound) }
-        var clusters: [(s: Range<Int>, t: Range<Int>, seeds: Int, covered: Int, members: [Int])] = []
-        for (n, f) in fragments.enumerated() {
-            if let last = clusters.last,
-               f.s.lowerBound - last.s.upperBound <= 2 * maxGap,
-               f.t.lowerBound >= last.t.lowerBound - reorderReach, f.t.upperBound <= last.t.upperBound + reorderReach {
-                let overlap = max(0, last.s.upperBound - f.s.lowerBound)
-                clusters[clusters.count - 1] = (min(last.s.lowerBound, f.s.lowerBound)..<max(last.s.upperBound, f.s.upperBound),
-                                                min(last.t.lowerBound, f.t.lowerBound)..<max(last.t.upperBound, f.t.upperBound),
-                                                last.seeds + f.seeds, last.covered + f.s.count - min(overlap, f.s.count),
-                                                last.members + [n])
-            } else {
-                clusters.append((f.s, f.t, f.seeds, f.s.count, [n]))
-            }
-        }
-        var passages: [Passage] = []
-        func add(_ s: Range<Int>, _ t: Range<Int>, _ seeds: Int) {
-            passages.append(Passage(suspect: suspect.normalized.originalRange(of: s),
-                                    source: source.normalized.originalRange(of: t),
-                                    suspectNormalized: s, sourceNormalized: t, sharedShingles: seeds))
-        }
-        for c in clusters {
-            // Reordered text spans about as much of the source as of the suspect; fragments
-            // gathered from all over a source (shared stock sentences) do not, and then only
-            // fragments long enough on their own count.
-            let balanced = c.t.count <= c.s.count * 3 / 2 + maxGap && c.s.count <= c.t.count * 3 / 2 + maxGap
-            if balanced || c.members.count == 1 {
-                if c.covered >= minPassageLength && c.t.count >= minPassageLength { add(c.s, c.t, c.seeds) }
-            } else {
-                for n in c.members where fragments[n].s.count >= minPassageLength && fragments[n].t.count >= minPassageLength {
-                    add(fragments[n].s, fragments[n].t, fragments[n].seeds)
-                }
-            }
-        }
-        passages = Aligner.mergeOverlapping(passages, suspect: suspect, source: source)
-
-        // No passage, nothing to report: the set similarity is not worth computing.
-        guard !passages.isEmpty else { return .none }
-        let suspectCovered = Aligner.unionLength(passages.map(\.suspectNormalized))
-        let sourceCovered = Aligner.unionLength(passages.map(\.sourceNormalized))
-        let copied = Aligner.unionLength(passages.map(\.suspect))
-        return AlignmentResult(
-            passages: passages,
-            containment: Double(suspectCovered) / Double(max(1, suspect.normalized.count)),
-            coverage: Double(sourceCovered) / Double(max(1, source.normalized.count)),
-            jaccard: prepared.jaccard(with: source.shingles),
-            copiedCharacters: copied)
+        return closed
     }
-
 }
 
 struct LegacyChain {
@@ -130,4 +71,3 @@ struct LegacyChain {
     init(_ i: Int, _ j: Int) { firstI = i; firstJ = j; lastI = i; lastJ = j; seeds = 1 }
     mutating func extend(_ i: Int, _ j: Int) { lastI = i; lastJ = j; seeds += 1 }
 }
-
