@@ -103,10 +103,9 @@ struct JSONLineParser {
 
     /// The index of the field whose name starts at `i` among `fields`, nil for any other name.
     private mutating func fieldIndex(_ fields: [StaticString]) throws(Failure) -> Int? {
-        let start = i + 1
-        let (end, escaped) = try scanString()
+        let (start, end, escaped) = try stringContents()
         if escaped {
-            let name = try decodedString(from: start, to: end)
+            guard let name = String(validating: scratch, as: UTF8.self) else { throw .invalidUTF8 }
             return fields.firstIndex { String(describing: $0) == name }
         }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -127,10 +126,20 @@ struct JSONLineParser {
         }
     }
 
-    /// A string value (the quote at `i` included).
-    /// One pass: the text is validated in place when it has no escapes, else copied run by run
-    /// into `scratch` with its escapes decoded.
+    /// A string value (the quote at `i` included), validated.
     private mutating func string() throws(Failure) -> String {
+        let (start, end, escaped) = try stringContents()
+        let text = escaped ? String(validating: scratch, as: UTF8.self)
+                           : String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        guard let text else { throw .invalidUTF8 }
+        return text
+    }
+
+    /// Moves `i` past the string that opens at `i`, in one pass. Without escapes its contents
+    /// are `bytes[start..<end]`; with escapes they are decoded into `scratch`, the text between
+    /// escapes copied a run at a time (article bodies always carry `\n` escapes). Raw control
+    /// characters are refused, as JSON requires. UTF-8 is left to the caller to validate.
+    private mutating func stringContents() throws(Failure) -> (start: Int, end: Int, escaped: Bool) {
         i += 1
         let start = i
         var copied = start
@@ -142,15 +151,8 @@ struct JSONLineParser {
             if b == 0x22 {
                 let end = i
                 i += 1
-                if !escaped {
-                    guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
-                        throw .invalidUTF8
-                    }
-                    return s
-                }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
-                guard let s = String(validating: scratch, as: UTF8.self) else { throw .invalidUTF8 }
-                return s
+                if escaped { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+                return (start, end, escaped)
             }
             if b == 0x5C {
                 if !escaped {
@@ -166,52 +168,6 @@ struct JSONLineParser {
             i += 1
         }
         throw fail("unterminated string")
-    }
-
-    /// Moves `i` past the string that opens at `i`; returns where its contents end and whether
-    /// it holds escapes. Raw control characters are refused, as JSON requires.
-    private mutating func scanString() throws(Failure) -> (end: Int, escaped: Bool) {
-        i += 1
-        var escaped = false
-        while i < bytes.count {
-            skipPlainWords()
-            guard i < bytes.count else { break }
-            let b = bytes[i]
-            if b == 0x22 {
-                let end = i
-                i += 1
-                return (end, escaped)
-            }
-            if b == 0x5C {
-                escaped = true
-                i += 2
-                continue
-            }
-            if b < 0x20 { throw fail("raw control character in a string") }
-            i += 1
-        }
-        throw fail("unterminated string")
-    }
-
-    /// The contents `start..<end` of a string with escapes, unescaped and validated.
-    private mutating func decodedString(from start: Int, to end: Int) throws(Failure) -> String {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.reserveCapacity(end - start)
-        var k = start
-        while k < end {
-            // The text between escapes is copied a run at a time.
-            var run = k
-            while run + 8 <= end && !ByteScan.contains(ByteScan.load(bytes, run), 0x5C) { run += 8 }
-            while run < end && bytes[run] != 0x5C { run += 1 }
-            if run > k {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[k..<run]))
-                k = run
-                continue
-            }
-            k += try unescape(at: k, end: end)
-        }
-        guard let s = String(validating: scratch, as: UTF8.self) else { throw .invalidUTF8 }
-        return s
     }
 
     /// Decodes the escape at `k` (a backslash) into `scratch`; returns the bytes it took.
