@@ -88,17 +88,9 @@ final class TallyScratch {
 
     /// Counts one more shared key for `document`, coming from the query `windows`.
     @inline(__always) func add(_ document: UInt32, rare: Bool, windows: UInt64) {
-        let d = Int(document)
-        guard d < documentLimit else { return }
-        if d >= capacity { grow(to: d + 1) }
-        let e = entries + d
-        if e.pointee.counts == 0 {
-            touched[touchedCount] = document
-            touchedCount += 1
+        withUnsafePointer(to: UInt64(document)) {
+            add(pairs: UnsafeBufferPointer(start: $0, count: 1), rare: rare, windows: windows)
         }
-        e.pointee.counts &+= rare ? 0x1_0001 : 1
-        e.pointee.windowsClose |= e.pointee.windowsSeen & windows
-        e.pointee.windowsSeen |= windows
     }
 
     /// `add` for every posting of a bucket (`pairs`: document in the low 32 bits), with the

@@ -45,3 +45,16 @@ struct NoticeTriggerTests {
         #expect(positives > 500 && positives < 5_500, "\(positives) of 6,000 lines had a trigger")
     }
 }
+
+extension NoticeTrigger {
+    /// The trigger test a scalar at a time, as it was before the block test: the oracle.
+    static func mayContainNoticeScalar(_ s: [UInt32], _ a: Int, _ b: Int, inquiry: Bool) -> Bool {
+        let end = min(b, s.count)
+        var k = max(0, a)
+        while k < end {
+            if mayStart(s[k], hangulMask) && startsTrigger(s, k, end, inquiry: inquiry) { return true }
+            k += 1
+        }
+        return false
+    }
+}

@@ -8,10 +8,10 @@ enum NoticeTrigger {
     /// The Hangul syllables that begin a trigger word: 저 무 금 불 엄 판 문.
     private static let hangulStarts: [UInt32] = [0xC800, 0xBB34, 0xAE08, 0xBD88, 0xC5C4, 0xD310, 0xBB38]
     /// One bit per low six bits of `hangulStarts`: most syllables are rejected by one test.
-    private static let hangulMask: UInt64 = hangulStarts.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    static let hangulMask: UInt64 = hangulStarts.reduce(0) { $0 | 1 << UInt64($1 & 63) }
 
     /// A scalar a trigger word can begin with (a superset: `mayContainNotice` checks the rest).
-    @inline(__always) private static func mayStart(_ c: UInt32, _ hangulMask: UInt64) -> Bool {
+    @inline(__always) static func mayStart(_ c: UInt32, _ hangulMask: UInt64) -> Bool {
         if c >= 0xAC00 {
             guard c <= 0xD7A3, hangulMask & (1 << UInt64(c & 63)) != 0 else { return false }
             return c == 0xC800 || c == 0xBB34 || c == 0xAE08 || c == 0xBD88 || c == 0xC5C4 || c == 0xD310 || c == 0xBB38
@@ -61,18 +61,7 @@ enum NoticeTrigger {
         }
     }
 
-    /// The scalar-at-a-time test the block test must agree with (kept for the tests).
-    static func mayContainNoticeScalar(_ s: [UInt32], _ a: Int, _ b: Int, inquiry: Bool) -> Bool {
-        let end = min(b, s.count)
-        var k = max(0, a)
-        while k < end {
-            if mayStart(s[k], hangulMask) && startsTrigger(s, k, end, inquiry: inquiry) { return true }
-            k += 1
-        }
-        return false
-    }
-
-    private static func startsTrigger(_ s: [UInt32], _ k: Int, _ b: Int, inquiry: Bool) -> Bool {
+    static func startsTrigger(_ s: [UInt32], _ k: Int, _ b: Int, inquiry: Bool) -> Bool {
         let c = s[k]
         let next: UInt32 = k + 1 < b ? s[k + 1] : 0
         switch c {
