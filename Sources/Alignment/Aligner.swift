@@ -201,10 +201,16 @@ public struct PreparedSuspect: Sendable {
     /// Exact Jaccard similarity with `other`'s shingle set: its distinct shingles looked up in
     /// the suspect's table (no sort of the suspect's).
     func jaccard(with other: [UInt64]) -> Double {
-        let y = Aligner.uniqueSorted(other)
-        guard distinctCount > 0 || !y.isEmpty else { return 0 }
-        let shared = y.count { positions.first($0) >= 0 }
-        return Double(shared) / Double(distinctCount + y.count - shared)
+        // The other's distinct shingles through a table of their own, not a sort: the radix
+        // sort of every reported source's shingles was ≈ 10% of a scan's instructions.
+        var seen = ShinglePositions(capacity: other.count)
+        var distinct = 0, shared = 0
+        for h in other where seen.replaceFirst(h, with: 0) < 0 {
+            distinct += 1
+            if positions.first(h) >= 0 { shared += 1 }
+        }
+        guard distinctCount > 0 || distinct > 0 else { return 0 }
+        return Double(shared) / Double(distinctCount + distinct - shared)
     }
 }
 

@@ -201,6 +201,39 @@ extension CorpusIndex {
         return removedDocs.count
     }
 
+    // MARK: The posting map
+
+    /// Writes the `PostingMap` file beside the index from its segments as they are now. For
+    /// the writer (the indexer holds the index lock): readers only map it.
+    public func writePostingMap() throws(IndexError) {
+        let token: UInt64
+        if let current = try postingsToken() {
+            token = current
+        } else {
+            token = try db.transaction { () throws(IndexError) in try renewPostingsToken() }
+        }
+        let (groups, documentLimit) = try postingGroups()
+        try groups.pairs.withUnsafeBufferPointer { (pairs) throws(IndexError) in
+            try PostingMap.write(groups.offsets, pairs, token: token, documentLimit: documentLimit,
+                                 to: PostingMap.path(forIndex: path), indexPath: path)
+        }
+    }
+
+    /// Whether the posting map beside the index is that of its current postings.
+    public var postingMapIsCurrent: Bool { postingMap() != nil }
+
+    /// Gives the postings a new token: called in every transaction that changes a segment, so
+    /// a posting map written before it is stale from the commit on.
+    @discardableResult
+    func renewPostingsToken() throws(IndexError) -> UInt64 {
+        var generator = SystemRandomNumberGenerator()
+        let token = generator.next() as UInt64
+        let statement = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('postingsToken', ?)")
+        statement.bind(1, String(token))
+        try statement.run()
+        return token
+    }
+
     // MARK: Segments
 
     func nextSegmentID() throws(IndexError) -> Int64 {
@@ -218,6 +251,7 @@ extension CorpusIndex {
         update.bind(1, Int64(postings))
         update.bind(2, segment.id)
         try update.run()
+        try renewPostingsToken()
     }
 
     private func dropSegment(_ segment: Segment) throws(IndexError) {
@@ -225,6 +259,7 @@ extension CorpusIndex {
         let entry = try db.prepare("DELETE FROM segments WHERE segment = ?")
         entry.bind(1, segment.id)
         try entry.run()
+        try renewPostingsToken()
     }
 
     /// Records a segment whose rows have been written.
@@ -234,6 +269,7 @@ extension CorpusIndex {
         insert.bind(2, Int64(segment.bits))
         insert.bind(3, Int64(segment.postings))
         try insert.run()
+        try renewPostingsToken()
     }
 
     /// Writes postings grouped by batch as one segment; batches hold distinct documents.

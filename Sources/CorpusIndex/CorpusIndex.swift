@@ -289,6 +289,22 @@ public final class CorpusIndex {
 
     /// Every posting, read once into memory (see `PostingSnapshot`).
     public func postingSnapshot() throws(IndexError) -> PostingSnapshot {
+        let (groups, documentLimit) = try postingGroups()
+        return PostingSnapshot(PostingMemory(groups, documentLimit: documentLimit))
+    }
+
+    /// The mapped `PostingMap` file beside the index when it is current (its token is the
+    /// index's); nil when it is absent, stale or damaged.
+    public func postingMap() -> PostingSnapshot? {
+        guard let token = try? postingsToken(), let memory = PostingMap.open(PostingMap.path(forIndex: path), token: token) else {
+            return nil
+        }
+        return PostingSnapshot(memory)
+    }
+
+    /// Every posting of every segment, grouped by prefix as a snapshot holds them, and the
+    /// document numbers' bound, read in one transaction.
+    func postingGroups() throws(IndexError) -> (PostingGroups, documentLimit: Int) {
         try db.readTransaction { () throws(IndexError) in
             let segments = try self.segments()
             var pairs: [UInt64] = []
@@ -302,8 +318,15 @@ public final class CorpusIndex {
             }
             offsets[PostingKey.prefixCount] = pairs.count
             let documentLimit = try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents") + 1
-            return PostingSnapshot(PostingGroups(offsets: offsets, pairs: pairs, sorted: segments.count <= 1), documentLimit: documentLimit)
+            return (PostingGroups(offsets: offsets, pairs: pairs, sorted: segments.count <= 1), documentLimit)
         }
+    }
+
+    /// The token of the index's current postings (see `PostingMap`); nil for an index that
+    /// never had one.
+    func postingsToken() throws(IndexError) -> UInt64? {
+        let statement = try db.prepare("SELECT value FROM meta WHERE key = 'postingsToken'")
+        return try statement.step() ? UInt64(statement.text(0)) : nil
     }
 
     /// One stored document.

@@ -11,23 +11,23 @@ import Foundation
 /// `candidates(for:maxBucketSize:limit:)` returns exactly what the index's method of the same
 /// name returns for the index as it was when the snapshot was taken.
 public final class PostingSnapshot: Sendable {
-    /// Postings grouped by 16-bit key prefix, each group sorted by (low, document).
-    private let offsets: [Int]
-    private let pairs: [UInt64]
+    /// Postings grouped by 16-bit key prefix, each group sorted by (low, document): loaded from
+    /// SQLite, or a mapped `PostingMap` file.
+    private let memory: PostingMemory
     private let scratch = ScratchPool()
 
-    private let documentLimit: Int
-
-    init(_ groups: PostingGroups, documentLimit: Int) {
-        offsets = groups.offsets
-        pairs = groups.pairs
-        self.documentLimit = documentLimit
+    init(_ memory: PostingMemory) {
+        self.memory = memory
     }
 
-    public var postingCount: Int { pairs.count }
+    public var postingCount: Int { memory.pairs.count }
 
-    /// Approximate memory held, in bytes.
-    public var memoryBytes: Int { pairs.count * 8 + offsets.count * 8 }
+    /// Whether the postings are a mapped `PostingMap` file (no load, pages shared) rather than
+    /// read into memory.
+    public var isMapped: Bool { memory.isMapped }
+
+    /// Approximate memory held, in bytes (for a mapped file: what it could take at most).
+    public var memoryBytes: Int { (memory.pairs.count + memory.offsets.count) * 8 }
 
     /// Documents sharing at least one band key with `keys`, ranked as
     /// `CorpusIndex.candidates(for:maxBucketSize:rareBucketSize:limit:)` ranks them.
@@ -40,18 +40,18 @@ public final class PostingSnapshot: Sendable {
                            limit: Int = .max) -> [Candidate] {
         let tally = scratch.take()
         defer { scratch.give(tally) }
-        tally.documentLimit = documentLimit
-        pairs.withUnsafeBufferPointer { all in
-            for (key, windows) in zip(query.keys, query.windows) {
-                let p = PostingKey.prefix(key)
-                let low = PostingKey.low(key)
-                let groupEnd = offsets[p + 1]
-                let start = lowerBound(all, offsets[p], groupEnd, PostingKey.pair(low: low, document: 0))
-                let end = low == .max ? groupEnd : lowerBound(all, start, groupEnd, PostingKey.pair(low: low + 1, document: 0))
-                guard end - start <= maxBucketSize else { continue }
-                let rare = end - start <= rareBucketSize
-                tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
-            }
+        tally.documentLimit = memory.documentLimit
+        let all = memory.pairs, offsets = memory.offsets
+        for (key, windows) in zip(query.keys, query.windows) {
+            let p = PostingKey.prefix(key)
+            let low = PostingKey.low(key)
+            // Offsets ascend and end at the pair count (checked when a map is opened).
+            let groupEnd = Int(offsets[p + 1])
+            let start = lowerBound(all, Int(offsets[p]), groupEnd, PostingKey.pair(low: low, document: 0))
+            let end = low == .max ? groupEnd : lowerBound(all, start, groupEnd, PostingKey.pair(low: low + 1, document: 0))
+            guard end - start <= maxBucketSize else { continue }
+            let rare = end - start <= rareBucketSize
+            tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
         }
         return tally.ranked(limit: limit)
     }

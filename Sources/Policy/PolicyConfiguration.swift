@@ -40,8 +40,25 @@ public struct Licence: Codable, Sendable, Hashable {
 public enum OutletName {
     public static func key(_ name: String) -> String {
         var out = String.UnicodeScalarView()
-        for s in name.unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
-            if s == "㈜" { continue }
+        for s in name.unicodeScalars {
+            // ASCII and Hangul syllables directly: the policy keys whole bodies (is the source
+            // credited anywhere in the suspect?), and a lower-cased String per scalar was ≈ 9% of
+            // a scan's instructions (callgrind). Same keys: ASCII letters and digits are its only
+            // alphabetic and numeric scalars, and a syllable is alphabetic without case.
+            let v = s.value
+            if v < 0x80 {
+                if (0x41...0x5A).contains(v) {
+                    out.append(Unicode.Scalar(UInt8(v + 0x20)))
+                } else if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                    out.append(s)
+                }
+                continue
+            }
+            if (0xAC00...0xD7A3).contains(v) {
+                out.append(s)
+                continue
+            }
+            guard s.properties.isAlphabetic || s.properties.numericType != nil, s != "㈜" else { continue }
             out.append(contentsOf: String(s).lowercased().unicodeScalars)
         }
         return String(out)

@@ -74,6 +74,11 @@ public struct Indexer: Sendable {
         if fresh { try? FileManager.default.removeItem(atPath: buildPath) }
         var summary = try run(paths: paths, into: buildPath, fresh: fresh)
         if fresh {
+            // The map first: until the index is renamed, readers of the old one find a map
+            // whose token is not theirs, and ignore it.
+            if rename(PostingMap.path(forIndex: buildPath), PostingMap.path(forIndex: indexPath)) != 0 {
+                throw IndexError(path: indexPath, .storage("cannot move the new posting map into place: \(String(cString: strerror(errno)))"))
+            }
             if rename(buildPath, indexPath) != 0 {
                 throw IndexError(path: indexPath, .storage("cannot move the new index into place: \(String(cString: strerror(errno)))"))
             }
@@ -149,6 +154,9 @@ public struct Indexer: Sendable {
         // similar segments has filled up.
         try index.compact()
         if stale { try index.setExtractionVersion(ArticleReader.version) }
+        // Readers map the postings instead of loading them (`PostingMap`): rewritten whenever
+        // this run changed them, or the map is missing or stale.
+        if fresh || !index.postingMapIsCurrent { try index.writePostingMap() }
         summary.indexDocuments = index.documentCount
         return summary
     }

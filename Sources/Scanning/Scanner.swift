@@ -99,22 +99,19 @@ public struct Scanner: Sendable {
         let collected = InputCollector.collect(paths)
         var problems = collected.problems
         let files = collected.files.filter { !Configuration.matches($0, options.ignorePaths) }
-        // When the inputs look like many articles, the posting snapshot is read while they are.
-        let prefetch = SnapshotPrefetch.start(indexPath: indexPath, options: options,
-                                              expectedArticles: SnapshotPrefetch.estimatedArticles(files))
-        let read = try parallelMap(count: files.count, jobs: options.jobs, makeWorker: { () }) { _, i in
-            ArticleReader.read(path: files[i])
-        }
+        // The index's posting map costs nothing to open; without one, when the inputs look like
+        // many articles, the posting snapshot is read while they are.
+        let mapped = (try? CorpusIndex.open(at: indexPath))?.postingMap()
+        let prefetch = mapped != nil ? nil : SnapshotPrefetch.start(indexPath: indexPath, options: options,
+                                                                     expectedArticles: SnapshotPrefetch.estimatedArticles(files))
         var articles: [Article] = []
-        for results in read {
-            for r in results {
-                switch r {
-                case .success(let a): articles.append(a)
-                case .failure(let e): problems.append(e)
-                }
+        for r in try InputReading.read(files, jobs: options.jobs) {
+            switch r {
+            case .success(let a): articles.append(a)
+            case .failure(let e): problems.append(e)
             }
         }
-        let snapshot = try prefetch?.wait()
+        let snapshot = try mapped ?? prefetch?.wait()
         return try scan(articles: articles, problems: problems, prefetched: snapshot)
     }
 
@@ -130,9 +127,10 @@ public struct Scanner: Sendable {
         let path = indexPath
         let progress = Progress("scanning", total: articles.count, enabled: options.showProgress && isatty(STDERR_FILENO) == 1)
         defer { progress.finish() }
-        // Many suspects read every posting once, shared by the workers, instead of ≈ 300 rows
-        // each; same answers (CorpusIndex.postingSnapshot), ≈ 8 bytes of memory per posting.
-        let snapshot = try prefetched
+        // The mapped posting file when the index has a current one; else many suspects read
+        // every posting once, shared by the workers, instead of ≈ 300 rows each. Same answers
+        // (CorpusIndex.postingSnapshot), ≈ 8 bytes of memory per posting.
+        let snapshot = try prefetched ?? index.postingMap()
             ?? (options.snapshotPays(suspects: articles.count, postings: index.postingCount) ? index.postingSnapshot() : nil)
         let reports = try parallelMap(count: articles.count, jobs: options.jobs, makeWorker: {
             try Worker(index: CorpusIndex.open(at: path, parameters: parameters), options: options, snapshot: snapshot)

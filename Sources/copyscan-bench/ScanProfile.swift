@@ -15,19 +15,19 @@ import Scanning
 /// stride) → candidate lookup → source fetch (SQLite + record decode) → source shingling →
 /// alignment → policy → report values → JSON rendering. With `--snapshot` the candidates come
 /// from a `PostingSnapshot` read once (its load is a stage of its own) instead of per-key reads
-/// from SQLite. It also counts candidates, so a slow
+/// from SQLite; with `--map`, from the index's mapped posting file (its opening is that stage). It also counts candidates, so a slow
 /// scan can be told apart from a scan that verifies too many candidates.
 ///
 /// It mirrors `Scanner.Worker` with public API (`ScanOptions` defaults, the same source cache
 /// of 512 fingerprints); if the scanner changes, this file must follow it.
 enum ScanProfile {
-    static let usage = "usage: copyscan-bench scan-profile --index DB [--limit N] [--snapshot] [--json] [--min-close-windows N] [--candidates-tsv FILE] SUSPECT…\n"
+    static let usage = "usage: copyscan-bench scan-profile --index DB [--limit N] [--snapshot | --map] [--json] [--min-close-windows N] [--candidates-tsv FILE] SUSPECT…\n"
 
     static let stages = [
         "read suspects (file → Article)", "suspect fingerprint", "candidate lookup (LSH buckets)",
         "source fetch (SQLite + record decode)", "source shingling", "alignment: suspect prepared once",
         "alignment: candidates with a passage", "alignment: candidates without", "policy", "report values",
-        "JSON rendering", "posting snapshot load (--snapshot)",
+        "JSON rendering", "posting snapshot load (--snapshot) or map (--map)",
     ]
 
     struct Counts {
@@ -45,6 +45,7 @@ enum ScanProfile {
         var limit = Int.max
         var json = false
         var snapshot = false
+        var map = false
         var options = ScanOptions()
         var tsv: String?
         var paths: [String] = []
@@ -58,6 +59,7 @@ enum ScanProfile {
                 i += 2
             case "--json": json = true; i += 1
             case "--snapshot": snapshot = true; i += 1
+            case "--map": map = true; i += 1
             case "--min-close-windows" where i + 1 < arguments.count:
                 guard let v = Int(arguments[i + 1]), v >= 0 else { printError(usage); return 2 }
                 options.minCloseWindows = v
@@ -71,7 +73,7 @@ enum ScanProfile {
             return 2
         }
         do {
-            let (seconds, counts, rows) = try run(indexPath: indexPath, paths: paths, limit: limit, snapshot: snapshot, options: options, recordAll: tsv != nil)
+            let (seconds, counts, rows) = try run(indexPath: indexPath, paths: paths, limit: limit, snapshot: snapshot, map: map, options: options, recordAll: tsv != nil)
             if let tsv {
                 let header = "suspect\tdocument\tshared_keys\trare_keys\tclose_windows\tverified\tpassages\n"
                 try (header + rows.joined()).write(toFile: tsv, atomically: true, encoding: .utf8)
@@ -87,7 +89,7 @@ enum ScanProfile {
     /// With `recordAll`, also returns a row for every candidate the scanner's rule without
     /// windows (`minCloseWindows` 0) would verify, verified or not, with the passages it has —
     /// what a stricter rule would lose (the skipped ones' fetches are then timed too).
-    static func run(indexPath: String, paths: [String], limit: Int, snapshot useSnapshot: Bool,
+    static func run(indexPath: String, paths: [String], limit: Int, snapshot useSnapshot: Bool, map useMap: Bool = false,
                     options: ScanOptions, recordAll: Bool) throws -> ([Double], Counts, [String]) {
         var rows: [String] = []
         var loose = options
@@ -111,7 +113,15 @@ enum ScanProfile {
         seconds[0] *= Double(suspects.count) / Double(max(1, all.count))
 
         clock.start()
-        let snapshot = useSnapshot ? try index.postingSnapshot() : nil
+        let snapshot: PostingSnapshot?
+        if useMap {
+            guard let mapped = index.postingMap() else {
+                throw IndexError(path: indexPath, .storage("no current posting map beside the index (`copyscan index` writes it)"))
+            }
+            snapshot = mapped
+        } else {
+            snapshot = useSnapshot ? try index.postingSnapshot() : nil
+        }
         seconds[11] += clock.lap()
 
         struct Judged { var source: Article; var alignment: AlignmentResult; var verdict: Verdict }

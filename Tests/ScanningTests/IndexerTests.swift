@@ -31,6 +31,33 @@ struct IndexerTests {
         #expect(third.indexDocuments == 2)
     }
 
+    @Test("every run leaves a current posting map: written by a build, kept when nothing changed, rewritten after a change")
+    func postingMapFollowsTheIndex() throws {
+        let (dir, index) = try archive()
+        let map = PostingMap.path(forIndex: index)
+        var indexer = Indexer(jobs: 2)
+        indexer.showProgress = false
+        _ = try indexer.index(paths: [dir + "/archive"], into: index)
+        #expect(try CorpusIndex.open(at: index).postingMap() != nil)
+        #expect(!FileManager.default.fileExists(atPath: index + ".building.postings"))
+        let written = try FileManager.default.attributesOfItem(atPath: map)[.modificationDate] as? Date
+        _ = try indexer.index(paths: [dir + "/archive"], into: index)
+        #expect(try FileManager.default.attributesOfItem(atPath: map)[.modificationDate] as? Date == written, "unchanged: not rewritten")
+
+        try "새로 들어온 기사다. 항만 물류와 수출 소식이 길게 이어지고 고유한 문장이 많다. 번호 31337.".write(toFile: dir + "/archive/9.txt", atomically: true, encoding: .utf8)
+        _ = try indexer.index(paths: [dir + "/archive"], into: index)
+        let opened = try CorpusIndex.open(at: index)
+        let current = try #require(opened.postingMap())
+        #expect(current.postingCount == opened.postingCount)
+
+        // A map removed (or left stale by an interrupted run) is written again by the next run.
+        try FileManager.default.removeItem(atPath: map)
+        _ = try indexer.index(paths: [dir + "/archive"], into: index)
+        #expect(try CorpusIndex.open(at: index).postingMap() != nil)
+        _ = try indexer.index(paths: [dir + "/archive"], into: index, rebuild: true)
+        #expect(try CorpusIndex.open(at: index).postingMap() != nil)
+    }
+
     @Test("runs indexing one archive into one new index at the same time all succeed, and add each file once")
     func concurrentRuns() async throws {
         let (dir, index) = try archive()

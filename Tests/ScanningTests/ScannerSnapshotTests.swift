@@ -27,6 +27,11 @@ struct ScannerSnapshotTests {
         options.showProgress = false
         options.jobs = 2
         let scanner = Scanner(indexPath: index, options: options)
+        // The indexer wrote the posting map; without it, a scan this small reads rows per key.
+        let map = PostingMap.path(forIndex: index)
+        #expect(FileManager.default.fileExists(atPath: map), "the indexer writes the posting map")
+        let mapped = try scanner.scan(articles: incoming)
+        try FileManager.default.removeItem(atPath: map)
         let perKey = try scanner.scan(articles: incoming)
         let repeats = (64 + incoming.count - 1) / incoming.count
         let shared = try scanner.scan(articles: Array(repeating: incoming, count: repeats).flatMap { $0 })
@@ -38,6 +43,7 @@ struct ScannerSnapshotTests {
         for (i, article) in shared.articles.enumerated() {
             #expect(try encoder.encode(article) == expected[i % incoming.count])
         }
+        #expect(try mapped.articles.map { try encoder.encode($0) } == expected)
     }
 
     @Test("the snapshot pays from one suspect per 40,000 postings, at least 64, and never above 2²⁷ postings")
@@ -57,6 +63,7 @@ struct ScannerSnapshotTests {
         var indexer = Indexer(jobs: 2)
         indexer.showProgress = false
         _ = try indexer.index(paths: [Self.repositoryRoot.appendingPathComponent("Corpus/archive").path], into: index)
+        try FileManager.default.removeItem(atPath: PostingMap.path(forIndex: index))   // the path without a map
         let feed = Self.repositoryRoot.appendingPathComponent("Corpus/incoming/feed.jsonl")
         let lines = try String(contentsOf: feed, encoding: .utf8).split(separator: "\n")
         // Enough records (and bytes) that the scan expects many articles.

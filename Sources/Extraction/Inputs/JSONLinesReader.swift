@@ -29,10 +29,38 @@ public enum JSONLinesReader {
     }
 
     public static func read(bytes: [UInt8], path: String) -> [Result<Article, InputError>] {
+        var results = read(Piece(lines: lines(bytes), firstLine: 1), path: path)
+        if results.isEmpty {
+            results.append(.failure(InputError(path: path, "holds no articles")))
+        }
+        return results
+    }
+
+    /// Consecutive lines of one file, to be read apart from the others: a big file is read on
+    /// every core, a piece each (`pieces`).
+    public struct Piece: Sendable {
+        let lines: [ArraySlice<UInt8>]
+        /// The number of the piece's first line in its file, from 1.
+        let firstLine: Int
+    }
+
+    /// The file's lines in pieces of `linesPerPiece`, in order. Reading every piece with
+    /// `read(_:path:)` gives what `read(bytes:path:)` gives, less its "holds no articles"
+    /// for a file without any, which the caller says when every piece came back empty.
+    public static func pieces(bytes: [UInt8], linesPerPiece: Int) -> [Piece] {
+        let all = lines(bytes)
+        let step = max(1, linesPerPiece)
+        return stride(from: 0, to: all.count, by: step).map { start in
+            Piece(lines: Array(all[start..<min(all.count, start + step)]), firstLine: start + 1)
+        }
+    }
+
+    /// The articles of one piece's lines, and a problem naming `path:line` for each bad line.
+    public static func read(_ piece: Piece, path: String) -> [Result<Article, InputError>] {
         var results: [Result<Article, InputError>] = []
-        var lineNumber = 0
+        var lineNumber = piece.firstLine - 1
         // Lines are split on bytes: JSON never holds a raw newline inside a string.
-        for raw in lines(bytes) {
+        for raw in piece.lines {
             lineNumber += 1
             let line = raw.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -69,9 +97,6 @@ public enum JSONLinesReader {
             } else {
                 results.append(.failure(InputError(path: location, "has neither `text` nor `html`")))
             }
-        }
-        if results.isEmpty {
-            results.append(.failure(InputError(path: path, "holds no articles")))
         }
         return results
     }

@@ -1,0 +1,102 @@
+import Articles
+import Foundation
+import Testing
+@testable import CorpusIndex
+import Fingerprinting
+
+@Suite("The posting map: the postings in a mapped file beside the index")
+struct PostingMapTests {
+    let segments = SegmentTests()
+
+    func built(count: Int = 120, batchSize: Int = 30) throws -> CorpusIndex {
+        try segments.build(at: segments.temporaryPath(), count: count, batchSize: batchSize)
+    }
+
+    @Test("a written map answers every query as the index's rows do, and says it is mapped")
+    func mapAnswersAsTheRows() throws {
+        let index = try built()
+        #expect(index.postingMap() == nil)   // none written yet
+        try index.writePostingMap()
+        let map = try #require(index.postingMap())
+        #expect(map.isMapped)
+        #expect(map.postingCount == index.postingCount)
+        for keys in segments.queries(index.fingerprinter) {
+            #expect(map.candidates(for: keys, maxBucketSize: 40, limit: 25) == (try index.candidates(for: keys, maxBucketSize: 40, limit: 25)))
+            #expect(map.candidates(for: keys, rareBucketSize: 3) == (try index.candidates(for: keys, rareBucketSize: 3)))
+        }
+    }
+
+    @Test("every change of the postings makes the map stale until it is written again")
+    func changesMakeTheMapStale() throws {
+        let index = try built()
+        try index.writePostingMap()
+        #expect(index.postingMapIsCurrent)
+
+        var add = IndexBatch()
+        add.additions.append(segments.file(500, index.fingerprinter))
+        try index.apply(add)
+        #expect(index.postingMap() == nil)
+        try index.writePostingMap()
+        #expect(index.postingMapIsCurrent)
+
+        var remove = IndexBatch()
+        remove.removals = ["/archive/3.txt"]
+        try index.apply(remove)
+        #expect(index.postingMap() == nil)
+
+        try index.compact()
+        try index.writePostingMap()
+        let map = try #require(index.postingMap())
+        for keys in segments.queries(index.fingerprinter) {
+            #expect(map.candidates(for: keys) == (try index.candidates(for: keys)))
+        }
+    }
+
+    @Test("a stale, truncated or damaged map is ignored, never read past its end")
+    func damagedMapsAreIgnored() throws {
+        let index = try built(count: 40, batchSize: 40)
+        try index.writePostingMap()
+        let path = PostingMap.path(forIndex: index.path)
+        let good = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(index.postingMap() != nil)
+
+        func expectIgnored(_ bytes: Data, _ what: Comment) throws {
+            try bytes.write(to: URL(fileURLWithPath: path))
+            #expect(index.postingMap() == nil, what)
+        }
+        try expectIgnored(good.prefix(good.count - 8), "one posting short")
+        try expectIgnored(good.prefix(100), "cut inside the offsets")
+        try expectIgnored(Data(), "empty")
+        try expectIgnored(Data(repeating: 0xFF, count: good.count), "all ones")
+        var magic = good
+        magic[0] ^= 1
+        try expectIgnored(magic, "wrong magic")
+        var token = good
+        token[8] ^= 1
+        try expectIgnored(token, "another index's token")
+        // An offset that goes down again would let a lookup run past its group.
+        var offsets = good
+        let at = (PostingMap.headerWords + 100) * 8
+        offsets.replaceSubrange(at..<(at + 8), with: withUnsafeBytes(of: UInt64.max.littleEndian) { Data($0) })
+        try expectIgnored(offsets, "offsets out of order")
+        try good.write(to: URL(fileURLWithPath: path))
+        #expect(index.postingMap() != nil)
+    }
+
+    @Test("a map is replaced whole: one mapped before a rewrite keeps answering from its own file")
+    func rewriteLeavesOpenMapsIntact() throws {
+        let index = try built(count: 60, batchSize: 60)
+        try index.writePostingMap()
+        let before = try #require(index.postingMap())
+        let keys = segments.queries(index.fingerprinter)
+        let expected = keys.map { before.candidates(for: $0) }
+        var add = IndexBatch()
+        add.additions.append(segments.file(700, index.fingerprinter))
+        try index.apply(add)
+        try index.writePostingMap()
+        #expect(keys.map { before.candidates(for: $0) } == expected)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (index.path as NSString).deletingLastPathComponent)
+            .filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+}
