@@ -11,7 +11,7 @@ import Foundation
 /// `candidates(for:maxBucketSize:limit:)` returns exactly what the index's method of the same
 /// name returns for the index as it was when the snapshot was taken.
 public final class PostingSnapshot: Sendable {
-    /// Postings grouped by 16-bit key prefix, each group sorted by (low, document): loaded from
+    /// Postings grouped by key (`PostingDirectory`), each group sorted by (low, document): loaded from
     /// SQLite, or a mapped `PostingMap` file.
     private let memory: PostingMemory
     private let scratch = ScratchPool()
@@ -43,17 +43,30 @@ public final class PostingSnapshot: Sendable {
         tally.documentLimit = memory.documentLimit
         let all = memory.pairs, offsets = memory.offsets
         for (key, windows) in zip(query.keys, query.windows) {
-            let p = PostingKey.prefix(key)
+            let group = PostingDirectory.group(key)
             let low = PostingKey.low(key)
             // Offsets ascend and end at the pair count (checked when a map is opened).
-            let groupEnd = Int(offsets[p + 1])
-            let start = lowerBound(all, Int(offsets[p]), groupEnd, PostingKey.pair(low: low, document: 0))
-            let end = low == .max ? groupEnd : lowerBound(all, start, groupEnd, PostingKey.pair(low: low + 1, document: 0))
+            let groupEnd = Int(offsets[group + 1])
+            let start = lowerBound(all, Int(offsets[group]), groupEnd, PostingKey.pair(low: low, document: 0))
+            let end = low == .max ? groupEnd : gallop(all, start, groupEnd, PostingKey.pair(low: low + 1, document: 0))
             guard end - start <= maxBucketSize else { continue }
             let rare = end - start <= rareBucketSize
             tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
         }
         return tally.ranked(limit: limit)
+    }
+
+    /// The first position from `from` whose pair is not below `value`, found by doubling steps
+    /// and then a binary search: a bucket's end is usually a few pairs away, in lines the
+    /// search for its start already read.
+    private func gallop(_ all: UnsafeBufferPointer<UInt64>, _ from: Int, _ to: Int, _ value: UInt64) -> Int {
+        var lo = from, hi = from, step = 1
+        while hi < to && all[hi] < value {
+            lo = hi + 1
+            hi = min(to, hi + step)
+            step <<= 1
+        }
+        return lowerBound(all, lo, hi, value)
     }
 
     private func lowerBound(_ all: UnsafeBufferPointer<UInt64>, _ from: Int, _ to: Int, _ value: UInt64) -> Int {

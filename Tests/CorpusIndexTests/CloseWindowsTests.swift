@@ -63,7 +63,7 @@ struct CloseWindowsTests {
 
 @Suite("Candidate counters")
 struct TallyScratchTests {
-    @Test("counts, rare keys and close windows per document, zero again for the next query, reserved at once or grown by doubling",
+    @Test("counts, rare keys and close windows per document, empty again for the next query, for small and very large indexes",
           arguments: [1_000, (1 << 26) + 10])
     func counters(documentLimit: Int) {
         let tally = TallyScratch()
