@@ -98,6 +98,7 @@ extension CorpusIndex {
     /// no one reads until the build is done: until then its postings are incomplete.
     public func deferPostings(limit: Int) {
         postingBuffer = PostingBuffer(limit: limit)
+        mapPostings = []
     }
 
     /// Writes the postings kept by `deferPostings` as a segment (in one transaction) and stops
@@ -155,6 +156,7 @@ extension CorpusIndex {
             try deleteFile.run()
         }
         guard !removedDocs.isEmpty else { return 0 }
+        mapPostings = nil   // the postings kept for the map would still hold the removed ones
         try writeBufferedPostings()   // the removed documents' postings may still be in memory
         let sortedKeys = removedKeys.sorted()
         for segment in try segments() {
@@ -205,18 +207,33 @@ extension CorpusIndex {
 
     /// Writes the `PostingMap` file beside the index from its segments as they are now. For
     /// the writer (the indexer holds the index lock): readers only map it.
-    public func writePostingMap() throws(IndexError) {
+    /// Returns whether the postings came from memory (a new index's, kept as written) or were
+    /// read back from SQLite.
+    @discardableResult
+    public func writePostingMap() throws(IndexError) -> PostingMap.Source {
         let token: UInt64
         if let current = try postingsToken() {
             token = current
         } else {
             token = try db.transaction { () throws(IndexError) in try renewPostingsToken() }
         }
-        let (groups, documentLimit) = try postingGroups()
+        let groups: PostingGroups
+        let documentLimit: Int
+        let source: PostingMap.Source
+        if let kept = mapPostings.map(PostingGroups.init(merging:)), kept.count == postingCount {
+            groups = kept
+            documentLimit = try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents") + 1
+            source = .memory
+        } else {
+            (groups, documentLimit) = try postingGroups()
+            source = .segments
+        }
+        mapPostings = nil
         try groups.pairs.withUnsafeBufferPointer { (pairs) throws(IndexError) in
             try PostingMap.write(groups.offsets, pairs, token: token, documentLimit: documentLimit,
                                  to: PostingMap.path(forIndex: path), indexPath: path)
         }
+        return source
     }
 
     /// Whether the posting map beside the index is that of its current postings.
@@ -280,13 +297,26 @@ extension CorpusIndex {
         let writer = try RowWriter(db, segment)
         if batches.count == 1 {
             for p in 0..<PostingKey.prefixCount { try writer.write(prefix: p, batches[0].group(p)) }
+            mapPostings?.append(batches[0])
         } else {
+            let keep = mapPostings != nil
+            var kept: [UInt64] = []
+            var keptOffsets = [Int](repeating: 0, count: keep ? PostingKey.prefixCount + 1 : 0)
+            if keep { kept.reserveCapacity(total) }
             var group: [UInt64] = []
             for p in 0..<PostingKey.prefixCount {
                 group.removeAll(keepingCapacity: true)
                 for batch in batches { group.append(contentsOf: batch.group(p)) }
                 group.sort()   // sorted runs, one per batch: merged
                 try writer.write(prefix: p, group[...])
+                if keep {
+                    keptOffsets[p] = kept.count
+                    kept.append(contentsOf: group)
+                }
+            }
+            if keep {
+                keptOffsets[PostingKey.prefixCount] = kept.count
+                mapPostings?.append(PostingGroups(offsets: keptOffsets, pairs: kept, sorted: true))
             }
         }
         try writer.finish()

@@ -28,6 +28,10 @@ public final class CorpusIndex {
     private let tally = TallyScratch()
     /// Set by `deferPostings` while a new index is built.
     var postingBuffer: PostingBuffer?
+    /// A new index's postings as its segments were written (from `deferPostings` on), kept for
+    /// its posting map: reading them back out of SQLite and sorting them again cost ≈ 1.5 s of
+    /// a 100,000-article build. Dropped when a removal changes the postings.
+    var mapPostings: [PostingGroups]?
 
     private init(path: String, db: SQLiteDatabase, parameters: FingerprintParameters) {
         self.path = path

@@ -24,6 +24,9 @@ public enum PostingMap {
     static let magic: UInt64 = 0x3230_5041_4D50_5343   // "CSPMAP02"
     static let headerWords = 5
 
+    /// Where a written map's postings came from.
+    public enum Source: Sendable { case memory, segments }
+
     /// Where the map of the index at `indexPath` lives.
     public static func path(forIndex indexPath: String) -> String { indexPath + ".postings" }
 

@@ -43,6 +43,34 @@ struct PostingGroups {
 
     var count: Int { pairs.count }
 
+    /// The postings of several groupings (of distinct documents) as one: each prefix's sorted
+    /// runs merged, one after another in a pass when there are two (a new index's large and
+    /// small segment), sorted together otherwise.
+    init(merging parts: [PostingGroups]) {
+        var offsets = [Int](repeating: 0, count: PostingKey.prefixCount + 1)
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for p in 0..<PostingKey.prefixCount {
+            offsets[p] = pairs.count
+            let runs = parts.map { $0.group(p) }.filter { !$0.isEmpty }
+            if runs.count == 2 {
+                let a = runs[0], b = runs[1]
+                var i = a.startIndex, j = b.startIndex
+                while i < a.endIndex && j < b.endIndex {
+                    if a[i] <= b[j] { pairs.append(a[i]); i += 1 } else { pairs.append(b[j]); j += 1 }
+                }
+                pairs.append(contentsOf: a[i...])
+                pairs.append(contentsOf: b[j...])
+            } else {
+                let start = pairs.count
+                for run in runs { pairs.append(contentsOf: run) }
+                if runs.count > 2 { pairs[start...].sort() }
+            }
+        }
+        offsets[PostingKey.prefixCount] = pairs.count
+        self.init(offsets: offsets, pairs: pairs, sorted: true)
+    }
+
     func group(_ prefix: Int) -> ArraySlice<UInt64> { pairs[offsets[prefix]..<offsets[prefix + 1]] }
 
     private mutating func sortAndDeduplicate() {

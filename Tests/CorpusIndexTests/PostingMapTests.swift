@@ -52,6 +52,41 @@ struct PostingMapTests {
         }
     }
 
+    @Test("a new index's map comes from the postings kept as they were written, and equals the map read back from SQLite")
+    func mapFromMemory() throws {
+        let index = try CorpusIndex.openOrCreate(at: segments.temporaryPath(), parameters: FingerprintParameters())
+        index.deferPostings(limit: 400)   // a limit reached part way: several segments, as in a big build
+        for start in stride(from: 0, to: 90, by: 15) {
+            var batch = IndexBatch()
+            for i in start..<(start + 15) { batch.additions.append(segments.file(i, index.fingerprinter)) }
+            try index.apply(batch)
+        }
+        try index.finishDeferredPostings()
+        #expect(index.segmentCount >= 2)
+        #expect(try index.writePostingMap() == .memory)
+        let path = PostingMap.path(forIndex: index.path)
+        let fromMemory = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(try index.writePostingMap() == .segments)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == fromMemory)
+
+        // A removal while postings are kept: they no longer describe the index.
+        let other = try CorpusIndex.openOrCreate(at: segments.temporaryPath(), parameters: FingerprintParameters())
+        other.deferPostings(limit: 1_000)
+        var batch = IndexBatch()
+        for i in 0..<20 { batch.additions.append(segments.file(i, other.fingerprinter)) }
+        try other.apply(batch)
+        var replace = IndexBatch()
+        replace.additions.append(segments.file(21, other.fingerprinter))
+        replace.additions[0].file = "/archive/3.txt"
+        try other.apply(replace)
+        try other.finishDeferredPostings()
+        #expect(try other.writePostingMap() == .segments)
+        let map = try #require(other.postingMap())
+        for keys in segments.queries(other.fingerprinter) {
+            #expect(map.candidates(for: keys) == (try other.candidates(for: keys)))
+        }
+    }
+
     @Test("a stale, truncated or damaged map is ignored, never read past its end")
     func damagedMapsAreIgnored() throws {
         let index = try built(count: 40, batchSize: 40)

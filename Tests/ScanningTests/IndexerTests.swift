@@ -58,6 +58,24 @@ struct IndexerTests {
         #expect(try CorpusIndex.open(at: index).postingMap() != nil)
     }
 
+    @Test("a new index's map, made from the postings kept while they were written, is the map read back from SQLite")
+    func mapFromMemoryIsMapFromSQLite() throws {
+        let (dir, index) = try archive()
+        for i in 3..<40 {
+            try "색인 기사 \(i)번. 지역 경제와 교통, 날씨 소식이 이어진다. 고유 번호 \(i * 7_919)번과 \(i * 104_729)번.".write(toFile: "\(dir)/archive/\(i).txt", atomically: true, encoding: .utf8)
+        }
+        var indexer = Indexer(jobs: 2)
+        indexer.showProgress = false
+        indexer.chunkBytes = 1_000   // many chunks: a large and a small segment, as in a big build
+        _ = try indexer.index(paths: [dir + "/archive"], into: index, rebuild: true)
+        let map = PostingMap.path(forIndex: index)
+        let fromMemory = try Data(contentsOf: URL(fileURLWithPath: map))
+        #expect(try CorpusIndex.open(at: index).segmentCount >= 2)
+        try FileManager.default.removeItem(atPath: map)
+        _ = try indexer.index(paths: [dir + "/archive"], into: index)   // nothing changed: the map is read from SQLite
+        #expect(try Data(contentsOf: URL(fileURLWithPath: map)) == fromMemory)
+    }
+
     @Test("runs indexing one archive into one new index at the same time all succeed, and add each file once")
     func concurrentRuns() async throws {
         let (dir, index) = try archive()
