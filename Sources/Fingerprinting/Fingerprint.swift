@@ -68,6 +68,13 @@ public struct Fingerprinter: Sendable {
                            signature: [], documentKeys: [], windowKeys: [])
     }
 
+    /// `shingled` of the String that valid UTF-8 `bytes` spell (see `TextNormalizer.normalize(utf8:excluding:)`).
+    public func shingled(utf8 bytes: UnsafeBufferPointer<UInt8>, excluding excluded: [TextSpan] = []) -> Fingerprint {
+        let normalized = TextNormalizer.normalize(utf8: bytes, excluding: excluded)
+        return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: shingler.hashes(normalized.scalars),
+                           signature: [], documentKeys: [], windowKeys: [])
+    }
+
     /// Band keys of the window signatures, sorted and without repeats: windows of
     /// `windowLength` characters starting every `stride` shingles, the last one ending at the
     /// text's end so a copy at the very end is whole.

@@ -157,7 +157,7 @@ public struct Scanner: Sendable {
         let options: ScanOptions
         let engine: PolicyEngine
         let snapshot: PostingSnapshot?
-        private var sources: [Int: (IndexedDocument, Fingerprint)] = [:]
+        private var sources: [Int: (StoredDocument, Fingerprint)] = [:]
 
         init(index: CorpusIndex, options: ScanOptions, snapshot: PostingSnapshot? = nil) {
             self.index = index
@@ -182,11 +182,19 @@ public struct Scanner: Sendable {
                 let prepared = PreparedSuspect(fingerprint)
                 let suspectAbsolute = InputCollector.absolute(suspect.source)
                 for candidate in candidates.prefix(options.maxCandidates) where options.worthVerifying(candidate) {
-                    let (document, sourceFingerprint) = try source(candidate.document)
-                    if document.article.source == suspectAbsolute { continue }   // the suspect itself
-                    if !options.ignoreSources.isEmpty && Configuration.matches(document.file, options.ignoreSources) { continue }
-                    let alignment = options.aligner.align(prepared, source: sourceFingerprint)
+                    let (stored, sourceFingerprint) = try source(candidate.document)
+                    if stored.article.source == suspectAbsolute { continue }   // the suspect itself
+                    if !options.ignoreSources.isEmpty && Configuration.matches(stored.file, options.ignoreSources) { continue }
+                    var alignment = options.aligner.align(prepared, source: sourceFingerprint)
                     guard !alignment.passages.isEmpty else { continue }
+                    let (document, valid) = stored.resolved()
+                    if !valid {
+                        // Repaired bytes: offsets from the stored bytes would not fit the text
+                        // the report shows, so the repaired text is aligned instead.
+                        let repaired = index.fingerprinter.shingled(document.article.body, excluding: document.article.excluded.spans)
+                        alignment = options.aligner.align(prepared, source: repaired)
+                        guard !alignment.passages.isEmpty else { continue }
+                    }
                     let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
                     judged.append(JudgedMatch(source: document.article, alignment: alignment, verdict: verdict))
                 }
@@ -196,10 +204,12 @@ public struct Scanner: Sendable {
             }
         }
 
-        private func source(_ doc: Int) throws(IndexError) -> (IndexedDocument, Fingerprint) {
+        private func source(_ doc: Int) throws(IndexError) -> (StoredDocument, Fingerprint) {
             if let cached = sources[doc] { return cached }
-            let document = try index.document(doc)
-            let fp = index.fingerprinter.shingled(document.article.body, excluding: document.article.excluded.spans)
+            let document = try index.storedDocument(doc)
+            let fp = document.body.withUnsafeBufferPointer {
+                index.fingerprinter.shingled(utf8: $0, excluding: document.article.excluded.spans)
+            }
             if sources.count > 512 { sources.removeAll(keepingCapacity: true) }
             sources[doc] = (document, fp)
             return (document, fp)

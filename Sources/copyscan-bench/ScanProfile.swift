@@ -99,7 +99,7 @@ enum ScanProfile {
         var clock = StageClock()
         let index = try CorpusIndex.open(at: indexPath)
         let engine = PolicyEngine(options.policy)
-        var cache: [Int: (IndexedDocument, Fingerprint)] = [:]
+        var cache: [Int: (StoredDocument, Fingerprint)] = [:]
 
         clock.start()
         var all: [Article] = []
@@ -151,17 +151,18 @@ enum ScanProfile {
                 // Without a table to write, skipped candidates cost nothing, as in the scanner.
                 if !strict && !recordAll { continue }
                 clock.start()
-                let document: IndexedDocument
+                let document: StoredDocument
                 let source: Fingerprint
                 if let cached = cache[candidate.document] {
                     (document, source) = cached
                     counts.cacheHits += 1
                     seconds[3] += clock.lap()
                 } else {
-                    document = try index.document(candidate.document)
+                    document = try index.storedDocument(candidate.document)
                     seconds[3] += clock.lap()
-                    source = index.fingerprinter.shingled(document.article.body,
-                                                          excluding: document.article.excluded.map { TextSpan(start: $0.start, end: $0.end) })
+                    source = document.body.withUnsafeBufferPointer {
+                        index.fingerprinter.shingled(utf8: $0, excluding: document.article.excluded.map { TextSpan(start: $0.start, end: $0.end) })
+                    }
                     seconds[4] += clock.lap()
                     counts.sourceFetches += 1
                     if cache.count > 512 { cache.removeAll(keepingCapacity: true) }
@@ -181,9 +182,11 @@ enum ScanProfile {
                 if recordAll { rows.append(row(suspect, candidate, verified: true, alignment)) }
                 clock.start()
                 guard !alignment.passages.isEmpty else { continue }
-                let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
+                let resolved = document.resolved().document   // (the scanner re-aligns repaired bytes)
+                seconds[3] += clock.lap()
+                let verdict = engine.judge(suspect: suspect, source: resolved.article, alignment: alignment)
                 seconds[8] += clock.lap()
-                judged.append(Judged(source: document.article, alignment: alignment, verdict: verdict))
+                judged.append(Judged(source: resolved.article, alignment: alignment, verdict: verdict))
             }
             if !judged.isEmpty { counts.withPassages += 1 }
             clock.start()

@@ -135,3 +135,33 @@ struct PostingMapTests {
         #expect(leftovers.isEmpty)
     }
 }
+
+@Suite("Stored documents: bodies as the stored bytes")
+struct StoredDocumentTests {
+    @Test("a body is its stored UTF-8 until resolved; bytes that are not UTF-8 are repaired and said to be")
+    func storedBodies() throws {
+        let segments = SegmentTests()
+        let index = try segments.build(at: segments.temporaryPath(), count: 3, batchSize: 3)
+        let doc = try #require(try index.candidates(for: index.fingerprinter.fingerprint(SegmentTests.body(1)).allKeys).first?.document)
+        let stored = try index.storedDocument(doc)
+        let (document, valid) = stored.resolved()
+        #expect(valid)
+        #expect(Array(document.article.body.utf8) == stored.body)
+        #expect(stored.article.body.isEmpty)
+        #expect(try index.document(doc).article.body == document.article.body)
+
+        // A damaged body: a stray byte in the middle.
+        var damaged = stored.body
+        damaged.insert(0xFF, at: damaged.count / 2)
+        let update = try index.db.prepare("UPDATE documents SET body = CAST(? AS TEXT) WHERE doc = ?")
+        update.bind(1, damaged)
+        update.bind(2, Int64(doc))
+        try update.run()
+        let reread = try index.storedDocument(doc)
+        #expect(reread.body == damaged)
+        let (repaired, wasValid) = reread.resolved()
+        #expect(!wasValid)
+        #expect(repaired.article.body.unicodeScalars.contains("\u{FFFD}"))
+        #expect(try index.document(doc).article.body == repaired.article.body)
+    }
+}

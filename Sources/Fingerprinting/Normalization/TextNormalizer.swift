@@ -21,17 +21,24 @@ public enum TextNormalizer {
 
     /// Normalises `text`; code points inside `excluded` ranges (original offsets) are dropped.
     public static func normalize(_ text: String, excluding excluded: [TextSpan] = []) -> NormalizedText {
-        let ranges = ExcludedRanges(excluded)
         var text = text
-        return text.withUTF8 { bytes in
-            // The output arrays are written in place with a fixed capacity. The fast path emits
-            // at most one scalar per UTF-8 byte; only NFKC expansions (ﷺ is 18 scalars from 3
-            // bytes) can need more, and then the text is normalised again with more room.
-            var capacity = bytes.count + 16
-            while true {
-                if let normalized = normalize(bytes, excluding: ranges, capacity: capacity) { return normalized }
-                capacity *= 4
-            }
+        return text.withUTF8 { normalize(utf8: $0, excluding: excluded) }
+    }
+
+    /// Normalises UTF-8 bytes as `normalize(_:excluding:)` normalises the String they spell,
+    /// without making one: a String validates its bytes, which cost more than normalising them
+    /// for a stored source that is aligned and dropped. Bytes that are not valid UTF-8 are read
+    /// without overrunning them, but their offsets need not match those of the repaired String:
+    /// a caller that reports offsets must check the bytes first.
+    public static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>, excluding excluded: [TextSpan] = []) -> NormalizedText {
+        let ranges = ExcludedRanges(excluded)
+        // The output arrays are written in place with a fixed capacity. The fast path emits at
+        // most one scalar per UTF-8 byte; only NFKC expansions (ﷺ is 18 scalars from 3 bytes)
+        // can need more, and then the text is normalised again with more room.
+        var capacity = bytes.count + 16
+        while true {
+            if let normalized = normalize(bytes, excluding: ranges, capacity: capacity) { return normalized }
+            capacity *= 4
         }
     }
 
