@@ -88,15 +88,25 @@ public enum PostingMap {
         /// The postings of `prefix`, sorted by (low, document); prefixes in ascending order.
         func append(prefix: Int, _ pairs: UnsafeBufferPointer<UInt64>) throws(IndexError) {
             let extra = PostingDirectory.bits - 16
-            for pair in pairs {
-                let group = prefix << extra | Int(pair >> UInt64(64 - extra))
-                while nextGroup <= group && nextGroup < PostingDirectory.entries {
-                    directory[nextGroup] = UInt64(written + pending.count)
-                    nextGroup += 1
+            // In locals for the loop: a class's stored properties pay a dynamic exclusivity
+            // check on every access (perf: ≈ 0.5 s of a 100,000-article build).
+            var pending = self.pending
+            self.pending = []
+            var next = nextGroup
+            let base = written
+            directory.withUnsafeMutableBufferPointer { directory in
+                for pair in pairs {
+                    let group = prefix << extra | Int(pair >> UInt64(64 - extra))
+                    while next <= group && next < directory.count {
+                        directory[next] = UInt64(base + pending.count)
+                        next += 1
+                    }
+                    pending.append(pair)
                 }
-                pending.append(pair)
             }
-            if pending.count >= 1 << 20 { try flush() }
+            self.pending = pending
+            nextGroup = next
+            if self.pending.count >= 1 << 20 { try flush() }
         }
 
         private func flush() throws(IndexError) {
