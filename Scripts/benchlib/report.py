@@ -213,8 +213,14 @@ def table(results: dict, others: dict) -> str:
             parts.append(f"scan throughput {b['scan']['articles_per_s'] / s['scan']['articles_per_s']:.2f}×"
                          + (f" (CPU time {b['scan']['cpu']['median'] / s['scan']['cpu']['median']:.2f}×)"
                             if b["scan"].get("cpu") and s["scan"].get("cpu") else ""))
-        codes = [r.get("machine", {}).get("code_commit") or r.get("machine", {}).get("commit") for r in (big, small)]
-        same = codes[0] == codes[1]
+        def code(r):
+            # The steps' own code commit where they recorded one (a run of some steps merges
+            # into the last full run, whose machine entry is older).
+            machine = r.get("machine", {}).get("code_commit") or r.get("machine", {}).get("commit")
+            found = {r["steps"][n].get("code_commit") or machine for n in ("index", "scan", "check") if r["steps"].get(n)}
+            return found.pop() if len(found) == 1 else "mixed (" + ", ".join(sorted(str(c) for c in found)) + ")"
+        codes = [code(r) for r in (big, small)]
+        same = codes[0] == codes[1] and not codes[0].startswith("mixed")
         row("1,000,000 vs 100,000 articles", "build ≤ linear (≤ 10×), flat query time",
             "; ".join(parts) + f" (1M run {big['started']}, {big.get('build_runs', 1)} run(s); copyscan code "
             + (f"{codes[0]} in both)" if same else f"{codes[0]} at 1M but {codes[1]} at 100k: NOT COMPARABLE)"),
