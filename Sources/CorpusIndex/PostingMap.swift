@@ -15,7 +15,8 @@ import Foundation
 /// whose token is not the index's is stale and ignored, so an index changed by anything that
 /// did not rewrite the file (an interrupted run, an older copyscan) falls back to SQLite.
 ///
-/// Layout (little-endian, 8-byte words): magic, token, document limit, posting count, directory
+/// Layout (8-byte words in the machine's order; a map moved to a machine of the other order fails
+/// the magic and is ignored): magic, token, document limit, posting count, directory
 /// bits (20); then the 2²⁰ + 1 offsets of `PostingDirectory`; then the (low, document) pairs,
 /// each group sorted. Opening checks the size and that the offsets ascend within the pairs, so
 /// no damaged file can make a lookup read outside it; a damaged pair can only yield a wrong
@@ -30,8 +31,8 @@ public enum PostingMap {
     /// Where the map of the index at `indexPath` lives.
     public static func path(forIndex indexPath: String) -> String { indexPath + ".postings" }
 
-    /// Writes `groups` as the map of an index whose token is `token`: a temporary file, synced,
-    /// renamed to `path`.
+    /// Writes the pairs grouped by 16-bit prefix (`offsets`, as `PostingGroups` keeps them) as
+    /// the map of an index whose token is `token`.
     static func write(_ offsets: [Int], _ pairs: UnsafeBufferPointer<UInt64>, token: UInt64, documentLimit: Int,
                       to path: String, indexPath: String) throws(IndexError) {
         let writer = try Writer(path: path, indexPath: indexPath)
@@ -60,9 +61,17 @@ public enum PostingMap {
         private var done = false
         private static let pairsStart = (PostingMap.headerWords + PostingDirectory.entries) * 8
 
+        /// For the index's one writer (it holds the index lock): temporary maps left by a run
+        /// that was killed while writing one (as large as the map) are removed first.
         init(path: String, indexPath: String) throws(IndexError) {
             self.path = path
             self.indexPath = indexPath
+            let directory = (path as NSString).deletingLastPathComponent
+            let stem = (path as NSString).lastPathComponent + ".tmp-"
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+            where name.hasPrefix(stem) {
+                unlink(directory.isEmpty ? name : directory + "/" + name)
+            }
             temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
             fd = Foundation.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
@@ -166,7 +175,7 @@ public enum PostingMap {
         guard words[0] == magic, words[1] == token, words[4] == UInt64(PostingDirectory.bits),
               pairCount == UInt64(words.count - headerWords - PostingDirectory.entries),
               words[2] <= UInt64(UInt32.max) + 1 else { return nil }
-        // ≈ 1 ms for the 8 MB directory, once per open.
+        // The 8 MB directory is read once per open, not per lookup.
         let offsets = memory.offsets
         guard offsets[0] == 0, offsets[PostingDirectory.entries - 1] == pairCount else { return nil }
         var previous: UInt64 = 0

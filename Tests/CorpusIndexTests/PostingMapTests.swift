@@ -133,6 +133,13 @@ struct PostingMapTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (index.path as NSString).deletingLastPathComponent)
             .filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
+
+        // A temporary map left by a run killed while writing goes with the next write.
+        let stale = PostingMap.path(forIndex: index.path) + ".tmp-999999"
+        try Data(repeating: 7, count: 64).write(to: URL(fileURLWithPath: stale))
+        try index.writePostingMap()
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(index.postingMap() != nil)
     }
 }
 
