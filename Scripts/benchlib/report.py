@@ -217,7 +217,7 @@ def table(results: dict, others: dict) -> str:
             # The steps' own code commit where they recorded one (a run of some steps merges
             # into the last full run, whose machine entry is older).
             machine = r.get("machine", {}).get("code_commit") or r.get("machine", {}).get("commit")
-            found = {r["steps"][n].get("code_commit") or machine for n in ("index", "scan", "check") if r["steps"].get(n)}
+            found = {r.get("step_code", {}).get(n) or machine for n in ("index", "scan", "check") if r["steps"].get(n)}
             return found.pop() if len(found) == 1 else "mixed (" + ", ".join(sorted(str(c) for c in found)) + ")"
         codes = [code(r) for r in (big, small)]
         same = codes[0] == codes[1] and not codes[0].startswith("mixed")
