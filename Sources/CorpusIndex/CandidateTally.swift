@@ -28,7 +28,7 @@ public struct Candidate: Sendable, Hashable {
 
 /// A query's postings, counted per document: reused from query to query, empty between them.
 ///
-/// A suspect of the benchmark corpus hits ≈ 3,700 documents through ≈ 14,000 postings of ≈ 300
+/// A suspect of the benchmark corpus hits ≈ 3,700 documents through the postings of ≈ 300
 /// keys. Counters indexed by document number (24 bytes each: 2.4 MB at 100,000 documents, 24 MB
 /// at 1,000,000) missed the cache on nearly every posting — perf put half of the candidate
 /// lookup on that one load. The postings are instead written one after another as (document,

@@ -311,19 +311,19 @@ public final class CorpusIndex {
     /// document numbers' bound, read in one transaction.
     func postingGroups() throws(IndexError) -> (PostingGroups, documentLimit: Int) {
         try db.readTransaction { () throws(IndexError) in
-            let segments = try self.segments()
+            let list = try self.segments()
             var pairs: [UInt64] = []
-            pairs.reserveCapacity(segments.reduce(0) { $0 + max(0, $1.postings) })
+            pairs.reserveCapacity(list.reduce(0) { $0 + max(0, $1.postings) })
             var offsets = [Int](repeating: 0, count: PostingKey.prefixCount + 1)
-            let cursors = try segments.map { (segment) throws(IndexError) in try SegmentCursor(db, segment, path: path) }
-            defer { for c in cursors { c.finish() } }
+            let segments = try MergedSegments(db, list, path: path)
+            defer { segments.finish() }
             for p in 0..<PostingKey.prefixCount {
                 offsets[p] = pairs.count
-                for cursor in cursors { try cursor.append(prefix: p, to: &pairs) }
+                try segments.append(prefix: p, to: &pairs)
             }
             offsets[PostingKey.prefixCount] = pairs.count
             let documentLimit = try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents") + 1
-            return (PostingGroups(offsets: offsets, pairs: pairs, sorted: segments.count <= 1), documentLimit)
+            return (PostingGroups(offsets: offsets, pairs: pairs, sorted: true), documentLimit)
         }
     }
 

@@ -4,8 +4,9 @@ import Foundation
 /// `PostingSnapshot` holds them in memory, so a reader maps it instead of loading it.
 ///
 /// Reading every posting out of SQLite (`CorpusIndex.postingSnapshot`) costs ≈ 35–45 ns a
-/// posting — 0.44 s for 100,000 articles, 5.6 s for 1,000,000 — before the first suspect is
-/// scanned; reading each suspect's own rows instead costs 1.4–5.3 ms a suspect. A mapped file
+/// posting — 0.44 s for 100,000 articles, and 5.6 s for 1,000,000 on the machine of an earlier
+/// round — before the first suspect is scanned; reading each suspect's own rows instead cost
+/// 1.4 ms a suspect at 100,000 and 5.3 ms at 1,000,000 there. A mapped file
 /// costs neither: a query touches only the pages of its keys' groups, and a scan's threads
 /// share the pages through the page cache.
 ///
@@ -148,7 +149,7 @@ public enum PostingMap {
         guard size >= fixed, size % 8 == 0 else { return nil }
         guard let base = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), base != MAP_FAILED else { return nil }
         let words = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt64.self), count: size / 8)
-        let memory = PostingMemory(mapped: base, length: size, words: words)
+        let memory = PostingMemory(mapped: base, length: size, words: words, documentLimit: Int(min(words[2], UInt64(UInt32.max) + 1)))
         let pairCount = words[3]
         guard words[0] == magic, words[1] == token, words[4] == UInt64(PostingDirectory.bits),
               pairCount == UInt64(words.count - headerWords - PostingDirectory.entries),
@@ -161,7 +162,6 @@ public enum PostingMap {
             guard o >= previous else { return nil }
             previous = o
         }
-        memory.documentLimit = Int(words[2])
         return memory
     }
 }
@@ -170,7 +170,7 @@ public enum PostingMap {
 /// offsets, the last the posting count.
 ///
 /// The index's rows group postings by the top 16 bits (≈ 200 postings a group at 100,000
-/// articles, 2,000 at 1,000,000), and a lookup's binary search in a group of a 100 MB array
+/// articles, ten times as many at 1,000,000), and a lookup's binary search in a group of a 100 MB array
 /// missed the cache at nearly every step: perf put a third of the candidate lookup on those
 /// compares. Groups of the top 20 bits hold 16 times fewer, usually a cache line or two.
 enum PostingDirectory {
@@ -232,12 +232,13 @@ final class PostingMemory: @unchecked Sendable {
     /// `PostingDirectory.entries` ascending offsets into `pairs`, the last equal to its count.
     let offsets: UnsafeBufferPointer<UInt64>
     let pairs: UnsafeBufferPointer<UInt64>
-    fileprivate(set) var documentLimit = 0
+    let documentLimit: Int
     private let mapped: (base: UnsafeMutableRawPointer, length: Int)?
     private let allocated: UnsafeMutableBufferPointer<UInt64>?
 
-    fileprivate init(mapped base: UnsafeMutableRawPointer, length: Int, words: UnsafeBufferPointer<UInt64>) {
+    fileprivate init(mapped base: UnsafeMutableRawPointer, length: Int, words: UnsafeBufferPointer<UInt64>, documentLimit: Int) {
         mapped = (base, length)
+        self.documentLimit = documentLimit
         allocated = nil
         let start = PostingMap.headerWords
         let end = min(words.count, start + PostingDirectory.entries)

@@ -95,3 +95,33 @@ final class SegmentCursor {
 
     func finish() { statement.reset() }
 }
+
+/// Every segment's postings read together, prefix by prefix in ascending order: what a merge,
+/// a snapshot and the posting map all read.
+final class MergedSegments {
+    private let cursors: [SegmentCursor]
+
+    init(_ db: SQLiteDatabase, _ segments: [Segment], path: String) throws(IndexError) {
+        cursors = try segments.map { (segment) throws(IndexError) in try SegmentCursor(db, segment, path: path) }
+    }
+
+    /// Appends the postings of `prefix` in every segment to `buffer`, sorted and without
+    /// repeats (one segment's are already; several are merged).
+    func append(prefix: Int, to buffer: inout [UInt64]) throws(IndexError) {
+        let start = buffer.count
+        for cursor in cursors { try cursor.append(prefix: prefix, to: &buffer) }
+        guard cursors.count > 1, buffer.count - start > 1 else { return }
+        buffer.withUnsafeMutableBufferPointer { all in
+            var group = UnsafeMutableBufferPointer(rebasing: all[start...])
+            group.sort()
+        }
+        var write = start + 1
+        for i in (start + 1)..<buffer.count where buffer[i] != buffer[write - 1] {
+            buffer[write] = buffer[i]
+            write += 1
+        }
+        buffer.removeLast(buffer.count - write)
+    }
+
+    func finish() { for cursor in cursors { cursor.finish() } }
+}

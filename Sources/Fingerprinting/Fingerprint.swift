@@ -63,9 +63,8 @@ public struct Fingerprinter: Sendable {
     /// Normalised text and shingles only, without signatures or keys: all that exact
     /// verification of a candidate needs.
     public func shingled(_ text: String, excluding excluded: [TextSpan] = []) -> Fingerprint {
-        let normalized = TextNormalizer.normalize(text, excluding: excluded)
-        return Fingerprint(shingleLength: shingler.length, normalized: normalized, shingles: shingler.hashes(normalized.scalars),
-                           signature: [], documentKeys: [], windowKeys: [])
+        var text = text
+        return text.withUTF8 { shingled(utf8: $0, excluding: excluded) }
     }
 
     /// `shingled` of the String that valid UTF-8 `bytes` spell (see `TextNormalizer.normalize(utf8:excluding:)`).

@@ -3,9 +3,9 @@ import Foundation
 
 /// The JSON format: the report value itself, keys sorted so output is stable across runs.
 public enum JSONReport {
-    public static func render(_ report: ScanReport, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> String {
-        guard jobs > 1, report.articles.count >= 2 * articlesPerPiece else { return try renderWhole(report) }
-        return try renderInPieces(report, jobs: jobs)
+    public static func render(_ report: ScanReport) throws -> String {
+        guard report.articles.count >= 2 * articlesPerPiece else { return try renderWhole(report) }
+        return try renderInPieces(report)
     }
 
     static func encoder() -> JSONEncoder {
@@ -22,13 +22,13 @@ public enum JSONReport {
 
     static let articlesPerPiece = 64
 
-    /// The articles encoded a piece at a time on `jobs` threads and set into the rest of the
+    /// The articles encoded a piece at a time on every core and set into the rest of the
     /// report: encoding was ≈ 10% of a scan's instructions (callgrind), on one thread after
     /// the scan's work was done. Byte for byte what `renderWhole` writes (tested): a piece is
     /// a top-level array whose elements the encoder indents by 2 spaces, where in the report
     /// they stand at depth 2 (4 spaces), and JSON strings never hold a raw newline, so every
     /// line of a piece but a blank one moves right by 2 spaces.
-    static func renderInPieces(_ report: ScanReport, jobs: Int) throws -> String {
+    static func renderInPieces(_ report: ScanReport) throws -> String {
         var skeleton = report
         skeleton.articles = []
         let outline = try renderWhole(skeleton)
@@ -38,17 +38,10 @@ public enum JSONReport {
         let articles = report.articles
         let pieces = stride(from: 0, to: articles.count, by: articlesPerPiece).map { $0..<min(articles.count, $0 + articlesPerPiece) }
         let rendered = RenderedPieces(count: pieces.count)
-        let next = NextPiece()
-        DispatchQueue.concurrentPerform(iterations: min(jobs, pieces.count)) { _ in
-            let encoder = encoder()
-            while let i = next.take(below: pieces.count) {
-                do {
-                    let data = try encoder.encode(Array(articles[pieces[i]]))
-                    rendered.set(i, .success(indented(data)))
-                } catch {
-                    rendered.set(i, .failure(error))
-                }
-            }
+        // Dispatch spreads the pieces over the cores; an encoder per piece costs little
+        // beside its 64 articles.
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+            rendered.set(i, Result { indented(try encoder().encode(Array(articles[pieces[i]]))) })
         }
         var out = String(outline[..<slot.lowerBound])
         out += "\n  \"articles\" : [\n"
@@ -96,17 +89,5 @@ private final class RenderedPieces: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try pieces.map { try ($0 ?? .success("")).get() }
-    }
-}
-
-private final class NextPiece: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < count else { return nil }
-        value += 1
-        return value - 1
     }
 }

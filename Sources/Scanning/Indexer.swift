@@ -43,6 +43,8 @@ public struct IndexingSummary: Sendable {
     public var problems: [InputError] = []
     public var indexDocuments = 0
     public var seconds = 0.0
+    /// Where the posting map written by the run came from; nil when the map was current.
+    public var postingMap: PostingMap.Source?
 }
 
 /// Adds files to an index incrementally: a file whose content hash is unchanged is skipped, a
@@ -156,7 +158,7 @@ public struct Indexer: Sendable {
         if stale { try index.setExtractionVersion(ArticleReader.version) }
         // Readers map the postings instead of loading them (`PostingMap`): rewritten whenever
         // this run changed them, or the map is missing or stale.
-        if fresh || !index.postingMapIsCurrent { try index.writePostingMap() }
+        if fresh || !index.postingMapIsCurrent { summary.postingMap = try index.writePostingMap() }
         summary.indexDocuments = index.documentCount
         return summary
     }

@@ -67,12 +67,15 @@ struct IndexerTests {
         var indexer = Indexer(jobs: 2)
         indexer.showProgress = false
         indexer.chunkBytes = 1_000   // many chunks: a large and a small segment, as in a big build
-        _ = try indexer.index(paths: [dir + "/archive"], into: index, rebuild: true)
+        let built = try indexer.index(paths: [dir + "/archive"], into: index, rebuild: true)
+        #expect(built.postingMap == .memory)
         let map = PostingMap.path(forIndex: index)
         let fromMemory = try Data(contentsOf: URL(fileURLWithPath: map))
         #expect(try CorpusIndex.open(at: index).segmentCount >= 2)
+        #expect(try indexer.index(paths: [dir + "/archive"], into: index).postingMap == nil, "a current map is left alone")
         try FileManager.default.removeItem(atPath: map)
-        _ = try indexer.index(paths: [dir + "/archive"], into: index)   // nothing changed: the map is read from SQLite
+        // Nothing changed, the map is missing: it is read back from SQLite.
+        #expect(try indexer.index(paths: [dir + "/archive"], into: index).postingMap == .segments)
         #expect(try Data(contentsOf: URL(fileURLWithPath: map)) == fromMemory)
     }
 
