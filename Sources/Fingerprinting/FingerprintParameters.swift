@@ -55,7 +55,7 @@ public struct FingerprintParameters: Codable, Sendable, Hashable {
             "normalizer=\(TextNormalizer.version)",
             "shingle=\(Shingler.hashFamily)/k=\(shingleLength)",
             "minhash=\(mh.familyIdentifier)",
-            "bands=\(b.bands)x\(b.rows)",
+            "bands=\(b.bands)x\(b.rows)/\(LSHBanding.keyFamily)",
             "windows=\(windowLength)/\(windowStride)/\(windowBanding.bands)x\(windowBanding.rows)/\(MinHasher(permutations: windowPermutations, seed: seed ^ 0xa5a5_a5a5, scheme: .kPermutations).familyIdentifier)",
         ].joined(separator: ";")
     }

@@ -19,28 +19,17 @@ public enum MinHashAVX2 {
 }
 
 extension MinHashAVX2 {
-    /// Every hash under every permutation, a row per permutation (permutations rounded up to a
-    /// multiple of four), into `values`.
+    /// The k-permutation signatures of `windows` of `hashes`, one after another in `output`.
     // Never inlined, like `kPermutationSignature`.
     @inline(never)
-    public static func kPermutationValues(
+    public static func kPermutationWindowSignatures(
         hashes: UnsafeBufferPointer<UInt64>,
         parameters: UnsafeBufferPointer<SIMD8<UInt32>>,
-        permutations: Int,
-        values: UnsafeMutableBufferPointer<UInt32>
-    ) {
-        kPermutationValuesKernel(hashes: hashes, parameters: parameters, permutations: permutations, values: values)
-    }
-
-    /// The minimum of each permutation's row of `values` over each window, into `output`.
-    @inline(never)
-    public static func kPermutationWindowMinima(
-        values: UnsafeBufferPointer<UInt32>,
-        count: Int,
         permutations: Int,
         windows: UnsafeBufferPointer<Range<Int>>,
         output: UnsafeMutableBufferPointer<UInt32>
     ) {
-        kPermutationWindowMinimaKernel(values: values, count: count, permutations: permutations, windows: windows, output: output)
+        kPermutationWindowSignaturesKernel(hashes: hashes, parameters: parameters, permutations: permutations,
+                                           windows: windows, output: output)
     }
 }

@@ -40,21 +40,49 @@ struct MinHashStatisticsTests {
         #expect(sd >= 0.5 * binomialSD, "sd \(sd) vs binomial \(binomialSD)")
     }
 
+    /// One-permutation hashing mixes its input with one multiply, trusting the shingler's
+    /// avalanche; hashes with structure (consecutive numbers, here) must still give unbiased
+    /// estimates, or a caller with weaker hashes would get wrong similarities silently.
+    @Test("one-permutation estimates stay unbiased on consecutive numbers", arguments: [64, 128].flatMap { k in
+        jaccards.map { Case(scheme: .onePermutation, permutations: k, jaccard: $0, unionSize: 400) }
+    })
+    func unbiasedOnStructuredHashes(_ c: Case) {
+        let (mean, sd, trueJaccard) = Self.run(c, structured: true)
+        let binomialSD = (trueJaccard * (1 - trueJaccard) / Double(c.permutations)).squareRoot()
+        let standardError = binomialSD / Double(Self.trials).squareRoot()
+        #expect(abs(mean - trueJaccard) <= 4 * standardError, "mean \(mean) vs J \(trueJaccard) (standard error \(standardError))")
+        #expect(sd <= 1.25 * binomialSD, "sd \(sd) vs binomial \(binomialSD)")
+        #expect(sd >= 0.5 * binomialSD, "sd \(sd) vs binomial \(binomialSD)")
+    }
+
     /// Builds, per trial, two fresh random sets with exactly `round(J·U)` shared elements
     /// out of `U`, hashes them with a hasher of a trial-specific seed, and returns the mean
     /// and standard deviation of the estimates, and the exact Jaccard similarity.
-    static func run(_ c: Case) -> (mean: Double, sd: Double, jaccard: Double) {
+    /// `structured`: the elements are consecutive numbers from a random start, in a random
+    /// split between the shared and the unshared parts, instead of random 64-bit values.
+    static func run(_ c: Case, structured: Bool = false) -> (mean: Double, sd: Double, jaccard: Double) {
         let shared = Int((c.jaccard * Double(c.unionSize)).rounded())
         let onlyA = (c.unionSize - shared) / 2
-        let onlyB = c.unionSize - shared - onlyA
         var estimates: [Double] = []
         var state: UInt64 = 0x5747_0000 ^ UInt64(c.permutations) << 8 ^ UInt64(c.jaccard * 100)
         for trial in 0..<trials {
             let hasher = MinHasher(permutations: c.permutations, seed: 1_000 + UInt64(trial), scheme: c.scheme)
-            // SplitMix64 never repeats within a stream, so the three parts are disjoint.
-            let common = (0..<shared).map { _ in splitMix64(&state) }
-            let a = common + (0..<onlyA).map { _ in splitMix64(&state) }
-            let b = (0..<onlyB).map { _ in splitMix64(&state) } + common
+            let elements: [UInt64]
+            if structured {
+                let start = splitMix64(&state) >> 16
+                var numbers = (0..<UInt64(c.unionSize)).map { start + $0 }
+                // Fisher–Yates with the test's own stream, so the split stays deterministic.
+                for i in stride(from: numbers.count - 1, to: 0, by: -1) {
+                    numbers.swapAt(i, Int(splitMix64(&state) % UInt64(i + 1)))
+                }
+                elements = numbers
+            } else {
+                // SplitMix64 never repeats within a stream, so the parts are disjoint.
+                elements = (0..<c.unionSize).map { _ in splitMix64(&state) }
+            }
+            let common = Array(elements[0..<shared])
+            let a = common + elements[shared..<(shared + onlyA)]
+            let b = Array(elements[(shared + onlyA)...]) + common
             estimates.append(MinHasher.estimateJaccard(signature(hasher, a), signature(hasher, b)))
         }
         let mean = estimates.reduce(0, +) / Double(trials)

@@ -13,13 +13,19 @@ struct ShinglerTests {
         #expect(Set(h).count == 4)
     }
 
-    @Test("the rolling hash equals hashing each window from scratch")
+    @Test("the rolling hash equals hashing each window from scratch, at every position")
     func rollingMatchesDirect() {
-        let s = Shingler(length: 5)
-        let text = TextNormalizer.normalize(String(repeating: "서울시 교통위원회 심의 결과 발표 ", count: 20)).scalars
-        let rolled = s.hashes(text)
-        for i in stride(from: 0, to: text.count - 5, by: 7) {
-            #expect(rolled[i] == s.hashes(Array(text[i..<(i + 5)]))[0])
+        // The text is hashed as two halves side by side: every count from one window up, odd
+        // and even, puts the seam and the odd tail in a different place.
+        let whole = TextNormalizer.normalize(String(repeating: "서울시 교통위원회 심의 결과 발표 ", count: 20)).scalars
+        for length in [1, 2, 5, 8] {
+            let s = Shingler(length: length)
+            for n in Array(length...(length + 24)) + [whole.count - 1, whole.count] {
+                let text = Array(whole[0..<n])
+                let rolled = s.hashes(text)
+                let direct = (0...(n - length)).map { s.hashes(Array(text[$0..<($0 + length)]))[0] }
+                #expect(rolled == direct, "length \(length), \(n) scalars")
+            }
         }
     }
 

@@ -72,123 +72,106 @@ private func storeBlock(_ m: SIMD8<UInt32>, _ block: Int, _ output: UnsafeMutabl
     }
 }
 
-/// Every hash under every permutation, a row per permutation: `values[p · n + i]` is
-/// a_p·lo(h_i) + b_p·hi(h_i) + c_p for n = `hashes.count`, and p below `permutations` rounded
-/// up to a multiple of four (`values` holds that many rows; the padding rows come from the
-/// parameters' padding lanes and are never read).
+/// The signatures of `windows` of `hashes`: `output[w · permutations + p]` is the minimum of
+/// permutation p over window w, UInt32.max for an empty window. Windows are clamped to the
+/// hashes and may come in any order, overlap or nest; windows that do not fit in `output` are
+/// left out.
 ///
-/// Overlapping windows then take their minima from these rows (`kPermutationWindowMinimaKernel`):
-/// each hash is permuted once, whatever the number of windows holding it. Eight hashes a step,
-/// a lane per hash: with the permutations across the lanes instead, every hash had to be
-/// broadcast into its lanes first, which took twice the instructions.
+/// The windows' bounds cut the hashes into segments. Each hash is permuted once, eight
+/// permutations a vector, into its segment's minimum, and a window's signature is the
+/// minimum over its segments — a handful a window. Overlapping windows (the index's: 96
+/// hashes every 50) thus share the work without a row of values per permutation written
+/// and read back, which was the previous design's and took 1.6× the instructions.
 @inline(never)
-func kPermutationValuesKernel(
+func kPermutationWindowSignaturesKernel(
     hashes: UnsafeBufferPointer<UInt64>,
     parameters: UnsafeBufferPointer<SIMD8<UInt32>>,
-    permutations: Int,
-    values: UnsafeMutableBufferPointer<UInt32>
-) {
-    let n = hashes.count
-    let groups = (permutations + 3) / 4
-    guard let source = hashes.baseAddress.map(UnsafeRawPointer.init), let out = values.baseAddress,
-          values.count >= groups * 4 * n, parameters.count >= 3 * ((groups + 1) / 2) else { return }
-    for group in 0..<groups {
-        // Four permutations: lanes 0–3 or 4–7 of a block of eight.
-        let block = 3 * (group / 2), lane = 4 * (group % 2)
-        let a = parameters[block], b = parameters[block + 1], c = parameters[block + 2]
-        let a0 = SIMD8(repeating: a[lane]), a1 = SIMD8(repeating: a[lane + 1])
-        let a2 = SIMD8(repeating: a[lane + 2]), a3 = SIMD8(repeating: a[lane + 3])
-        let b0 = SIMD8(repeating: b[lane]), b1 = SIMD8(repeating: b[lane + 1])
-        let b2 = SIMD8(repeating: b[lane + 2]), b3 = SIMD8(repeating: b[lane + 3])
-        let c0 = SIMD8(repeating: c[lane]), c1 = SIMD8(repeating: c[lane + 1])
-        let c2 = SIMD8(repeating: c[lane + 2]), c3 = SIMD8(repeating: c[lane + 3])
-        let row0 = UnsafeMutableRawPointer(out + 4 * group * n)
-        let row1 = row0 + 4 * n, row2 = row1 + 4 * n, row3 = row2 + 4 * n
-        var i = 0
-        while i &+ 8 <= n {
-            // Eight hashes as sixteen 32-bit words: the low halves at even positions (on a
-            // little-endian machine).
-            let words = source.loadUnaligned(fromByteOffset: i &<< 3, as: SIMD16<UInt32>.self)
-            #if _endian(little)
-            let lo = words.evenHalf, hi = words.oddHalf
-            #else
-            let lo = words.oddHalf, hi = words.evenHalf
-            #endif
-            let offset = i &<< 2
-            row0.storeBytes(of: a0 &* lo &+ b0 &* hi &+ c0, toByteOffset: offset, as: SIMD8<UInt32>.self)
-            row1.storeBytes(of: a1 &* lo &+ b1 &* hi &+ c1, toByteOffset: offset, as: SIMD8<UInt32>.self)
-            row2.storeBytes(of: a2 &* lo &+ b2 &* hi &+ c2, toByteOffset: offset, as: SIMD8<UInt32>.self)
-            row3.storeBytes(of: a3 &* lo &+ b3 &* hi &+ c3, toByteOffset: offset, as: SIMD8<UInt32>.self)
-            i &+= 8
-        }
-        while i < n {
-            let h = source.loadUnaligned(fromByteOffset: i &<< 3, as: UInt64.self)
-            let lo = UInt32(truncatingIfNeeded: h), hi = UInt32(truncatingIfNeeded: h >> 32)
-            for r in 0..<4 {
-                (row0 + r &* 4 &* n).storeBytes(of: a[lane + r] &* lo &+ b[lane + r] &* hi &+ c[lane + r], toByteOffset: i &<< 2, as: UInt32.self)
-            }
-            i &+= 1
-        }
-    }
-}
-
-/// The minimum of each permutation's row of `values` (from `kPermutationValuesKernel`, `count`
-/// values a row, rows rounded up to a multiple of four) over each window:
-/// `output[w · permutations + p]`, UInt32.max for an empty window. Windows are clamped to the
-/// rows; windows that do not fit in `output` are left out. Four rows are read side by side, so
-/// a window's range is walked once for four permutations and the four minima are folded
-/// together.
-@inline(never)
-func kPermutationWindowMinimaKernel(
-    values: UnsafeBufferPointer<UInt32>,
-    count n: Int,
     permutations: Int,
     windows: UnsafeBufferPointer<Range<Int>>,
     output: UnsafeMutableBufferPointer<UInt32>
 ) {
-    let groups = (permutations + 3) / 4
-    guard let rows = values.baseAddress, let out = output.baseAddress, permutations > 0,
-          values.count >= groups * 4 * n else { return }
-    for w in 0..<min(windows.count, output.count / permutations) {
-        let lower = max(0, windows[w].lowerBound), upper = min(n, windows[w].upperBound)
-        for group in 0..<groups {
-            let row0 = UnsafeRawPointer(rows + 4 &* group &* n)
-            let row1 = row0 + 4 &* n, row2 = row1 + 4 &* n, row3 = row2 + 4 &* n
-            var m0 = SIMD8<UInt32>(repeating: .max), m1 = m0, m2 = m0, m3 = m0
-            @inline(__always)
-            func take(_ at: Int) {
-                let offset = at &<< 2
-                m0 = pointwiseMin(m0, row0.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self))
-                m1 = pointwiseMin(m1, row1.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self))
-                m2 = pointwiseMin(m2, row2.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self))
-                m3 = pointwiseMin(m3, row3.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self))
+    let n = hashes.count
+    let blocks = (permutations + 7) / 8
+    let count = min(windows.count, output.count / max(1, permutations))
+    guard count > 0, permutations > 0, parameters.count >= 3 * blocks, let out = output.baseAddress else { return }
+    @inline(__always)
+    func clamped(_ w: Range<Int>) -> Range<Int> {
+        let lower = min(max(0, w.lowerBound), n)
+        return lower..<min(max(lower, w.upperBound), n)
+    }
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 &* count &+ 1) { cuts in
+        guard let cut = cuts.baseAddress else { return }
+        // Every bound, sorted (insertion sort: the windows come nearly sorted) and unique.
+        var cutCount = 0
+        @inline(__always)
+        func insert(_ x: Int) {
+            var j = cutCount
+            while j > 0 && cut[j &- 1] > x { j &-= 1 }
+            if j > 0 && cut[j &- 1] == x { return }
+            var t = cutCount
+            while t > j {
+                cut[t] = cut[t &- 1]
+                t &-= 1
             }
-            var i = lower
-            while i &+ 8 <= upper {
-                take(i)
-                i &+= 8
+            cut[j] = x
+            cutCount &+= 1
+        }
+        for w in 0..<count {
+            let window = clamped(windows[w])
+            insert(window.lowerBound)
+            insert(window.upperBound)
+        }
+        let segments = max(0, cutCount &- 1)
+        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: max(1, segments &* blocks)) { minima in
+            guard let segmentMinima = minima.baseAddress else { return }
+            let bytes = UnsafeRawBufferPointer(hashes)
+            #if _endian(little)
+            let loOffset = 0, hiOffset = 4
+            #else
+            let loOffset = 4, hiOffset = 0
+            #endif
+            for block in 0..<blocks {
+                let a = parameters[3 &* block], b = parameters[3 &* block &+ 1], c = parameters[3 &* block &+ 2]
+                @inline(__always)
+                func permuted(_ i: Int) -> SIMD8<UInt32> {
+                    // Broadcast straight from memory, as in `kPermutationKernel`.
+                    let lo = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: i &<< 3 &+ loOffset, as: UInt32.self))
+                    let hi = SIMD8<UInt32>(repeating: bytes.load(fromByteOffset: i &<< 3 &+ hiOffset, as: UInt32.self))
+                    return a &* lo &+ b &* hi &+ c
+                }
+                for j in 0..<segments {
+                    // Two minima side by side: the loop is bound by the latency of one.
+                    var m0 = SIMD8<UInt32>(repeating: .max), m1 = m0
+                    var i = cut[j]
+                    let end = cut[j &+ 1]
+                    while i &+ 2 <= end {
+                        m0 = pointwiseMin(m0, permuted(i))
+                        m1 = pointwiseMin(m1, permuted(i &+ 1))
+                        i &+= 2
+                    }
+                    if i < end { m0 = pointwiseMin(m0, permuted(i)) }
+                    segmentMinima[j &* blocks &+ block] = pointwiseMin(m0, m1)
+                }
             }
-            if i < upper && upper &- lower >= 8 {
-                // The eight values that end the window, some seen again: no minimum changes.
-                take(upper &- 8)
-                i = upper
+            for w in 0..<count {
+                let window = clamped(windows[w])
+                // The segment that starts at the window's start.
+                var lo = 0, hi = cutCount
+                while lo < hi {
+                    let mid = (lo &+ hi) >> 1
+                    if cut[mid] < window.lowerBound { lo = mid &+ 1 } else { hi = mid }
+                }
+                for block in 0..<blocks {
+                    var m = SIMD8<UInt32>(repeating: .max)
+                    var j = lo
+                    while j < segments && cut[j] < window.upperBound {
+                        m = pointwiseMin(m, segmentMinima[j &* blocks &+ block])
+                        j &+= 1
+                    }
+                    let first = w &* permutations &+ 8 &* block
+                    for lane in 0..<min(8, permutations &- 8 &* block) { out[first &+ lane] = m[lane] }
+                }
             }
-            // Fold eight lanes of four vectors into one vector of four minima.
-            let a = pointwiseMin(m0.lowHalf, m0.highHalf), b = pointwiseMin(m1.lowHalf, m1.highHalf)
-            let c = pointwiseMin(m2.lowHalf, m2.highHalf), d = pointwiseMin(m3.lowHalf, m3.highHalf)
-            let e = pointwiseMin(SIMD4(lowHalf: a.lowHalf, highHalf: b.lowHalf), SIMD4(lowHalf: a.highHalf, highHalf: b.highHalf))
-            let f = pointwiseMin(SIMD4(lowHalf: c.lowHalf, highHalf: d.lowHalf), SIMD4(lowHalf: c.highHalf, highHalf: d.highHalf))
-            let ef = SIMD8(lowHalf: e, highHalf: f)
-            var minima = pointwiseMin(ef.evenHalf, ef.oddHalf)
-            // A window shorter than eight values: one by one.
-            while i < upper {
-                let offset = i &<< 2
-                minima = pointwiseMin(minima, SIMD4(row0.load(fromByteOffset: offset, as: UInt32.self), row1.load(fromByteOffset: offset, as: UInt32.self),
-                                                    row2.load(fromByteOffset: offset, as: UInt32.self), row3.load(fromByteOffset: offset, as: UInt32.self)))
-                i &+= 1
-            }
-            let first = w &* permutations &+ 4 &* group
-            for r in 0..<min(4, permutations &- 4 &* group) { out[first &+ r] = minima[r] }
         }
     }
 }

@@ -36,7 +36,8 @@ public struct Shingler: Sendable, Hashable {
     }
 
     /// The hashes, each also handed to `each` as soon as it is computed, so a signature can be
-    /// built in the same pass (`MinHasher.shinglesAndSignature`).
+    /// built in the same pass (`MinHasher.shinglesAndSignature`). `each` sees every hash once
+    /// but not in the order of positions.
     @inline(__always)
     func hashes(_ scalars: UnsafeBufferPointer<UInt32>, each: (UInt64) -> Void) -> [UInt64] {
         let n = scalars.count
@@ -52,30 +53,58 @@ public struct Shingler: Sendable, Hashable {
         return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
             guard let input = scalars.baseAddress, let output = out.baseAddress else { return }
             // Polynomial rolling hash mod 2^64, then a full avalanche so MinHash sees random bits.
-            // The scalar leaving the window is read `length` positions behind the one entering
-            // it; both indices stay inside `scalars` (i < count, i + length - 1 < n).
+            // With c = scalar + 1, a step is h·B − c_out·B^length + c_in: the scalar leaving the
+            // window is read `length` positions behind the one entering it.
             //
-            // With c = scalar + 1, a step is h·B − c_out·B^length + c_in. It is computed as
-            // h·B + t with t taken apart from h, so the chain from one hash to the next is one
-            // multiply and one add (the textbook (h − c_out·B^(length−1))·B + c_in has two
-            // multiplies on it); the values are the same, modulo 2^64.
-            let leaving = input, entering = input + (length - 1)
-            var h: UInt64 = 0
-            for i in 0..<length { h = h &* Shingler.base &+ UInt64(input[i]) &+ 1 }
-            var hash = Shingler.finalize(h)
-            output[0] = hash
-            each(hash)
+            // The text is hashed as two halves side by side, each rolling on its own: the
+            // optimiser puts the multiply and three adds on the chain from one hash to the next
+            // whichever way the step is written, and two chains overlap their waits (the values
+            // are the same as one chain's).
+            let half = count / 2
+            var a = initial(input), b = initial(input + half)
+            output[0] = Shingler.finalize(a)
+            output[half] = Shingler.finalize(b)
+            each(output[0])
+            each(output[half])
             var i = 1
-            while i < count {
-                let t = UInt64(entering[i]) &+ outConstant &- UInt64(leaving[i &- 1]) &* outFactor
-                h = h &* Shingler.base &+ t
-                hash = Shingler.finalize(h)
-                output[i] = hash
-                each(hash)
+            while i < half {
+                // Both indices stay inside `scalars`: i + half < count, and a window at p reads
+                // scalars p − 1 (leaving) to p + length − 1 (entering) < n.
+                a = roll(a, leaving: input[i &- 1], entering: input[i &+ length &- 1])
+                b = roll(b, leaving: input[half &+ i &- 1], entering: input[half &+ i &+ length &- 1])
+                let ha = Shingler.finalize(a), hb = Shingler.finalize(b)
+                output[i] = ha
+                output[half &+ i] = hb
+                each(ha)
+                each(hb)
                 i &+= 1
+            }
+            // The second half is one longer when the count is odd (and is the whole text when
+            // there is one window).
+            var p = half &+ max(1, half)
+            while p < count {
+                b = roll(b, leaving: input[p &- 1], entering: input[p &+ length &- 1])
+                output[p] = Shingler.finalize(b)
+                each(output[p])
+                p &+= 1
             }
             initialized = count
         }
+    }
+
+    /// The unfinalised hash of the `length` scalars from `start`.
+    @inline(__always)
+    private func initial(_ start: UnsafePointer<UInt32>) -> UInt64 {
+        var h: UInt64 = 0
+        for i in 0..<length { h = h &* Shingler.base &+ UInt64(start[i]) &+ 1 }
+        return h
+    }
+
+    /// One step of the rolling hash: computed as h·B + t with t taken apart from h, which
+    /// needs 1 − B^length and B^length stored (see `outFactor`).
+    @inline(__always)
+    private func roll(_ h: UInt64, leaving: UInt32, entering: UInt32) -> UInt64 {
+        h &* Shingler.base &+ (UInt64(entering) &+ outConstant &- UInt64(leaving) &* outFactor)
     }
 
     /// MurmurHash3's 64-bit finaliser.
