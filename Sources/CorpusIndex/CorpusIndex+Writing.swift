@@ -220,10 +220,11 @@ extension CorpusIndex {
         let documentLimit = try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents") + 1
         let mapPath = PostingMap.path(forIndex: path)
         defer { mapPostings = nil }
-        if let kept = mapPostings.map(PostingGroups.init(merging:)), kept.count == postingCount {
-            try kept.pairs.withUnsafeBufferPointer { (pairs) throws(IndexError) in
-                try PostingMap.write(kept.offsets, pairs, token: token, documentLimit: documentLimit, to: mapPath, indexPath: path)
-            }
+        if let kept = mapPostings, kept.reduce(0, { $0 + $1.count }) == postingCount {
+            let writer = try PostingMap.Writer(path: mapPath, indexPath: path)
+            defer { writer.abandon() }
+            try PostingGroups.forEachMergedGroup(kept) { (prefix, pairs) throws(IndexError) in try writer.append(prefix: prefix, pairs) }
+            try writer.finish(token: token, documentLimit: documentLimit)
             return .memory
         }
         mapPostings = nil

@@ -32,19 +32,6 @@ public enum PostingMap {
     /// Where the map of the index at `indexPath` lives.
     public static func path(forIndex indexPath: String) -> String { indexPath + ".postings" }
 
-    /// Writes the pairs grouped by 16-bit prefix (`offsets`, as `PostingGroups` keeps them) as
-    /// the map of an index whose token is `token`.
-    static func write(_ offsets: [Int], _ pairs: UnsafeBufferPointer<UInt64>, token: UInt64, documentLimit: Int,
-                      to path: String, indexPath: String) throws(IndexError) {
-        let writer = try Writer(path: path, indexPath: indexPath)
-        defer { writer.abandon() }
-        for p in 0..<PostingKey.prefixCount {
-            let lo = max(0, min(offsets[p], pairs.count)), hi = max(lo, min(offsets[p + 1], pairs.count))
-            try writer.append(prefix: p, UnsafeBufferPointer(rebasing: pairs[lo..<hi]))
-        }
-        try writer.finish(token: token, documentLimit: documentLimit)
-    }
-
     /// Writes a map prefix by prefix, so a map of any size is written holding one prefix's
     /// postings at a time (at 1,000,000 articles, reading all 128 M into memory first took the
     /// build's peak memory from 0.66 to 2.3 GB): the pairs go out as they come, the header and

@@ -43,32 +43,44 @@ struct PostingGroups {
 
     var count: Int { pairs.count }
 
-    /// The postings of several groupings (of distinct documents) as one: each prefix's sorted
-    /// runs merged, one after another in a pass when there are two (a new index's large and
-    /// small segment), sorted together otherwise.
-    init(merging parts: [PostingGroups]) {
-        var offsets = [Int](repeating: 0, count: PostingKey.prefixCount + 1)
-        var pairs: [UInt64] = []
-        pairs.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    /// The postings of several groupings (of distinct documents) as one, prefix by prefix in
+    /// ascending order: each prefix's sorted runs merged (two, the usual case: a new index's
+    /// big segment and its last one) or sorted together, handed to `body` in a buffer reused
+    /// for the next prefix. Building all of them as one array first (111 MB at 100k) cost
+    /// 0.17–0.46 s of the build's serial tail in allocation, page faults and appends.
+    static func forEachMergedGroup<E: Error>(_ parts: [PostingGroups],
+                                             _ body: (Int, UnsafeBufferPointer<UInt64>) throws(E) -> Void) throws(E) {
+        var scratch: [UInt64] = []
         for p in 0..<PostingKey.prefixCount {
-            offsets[p] = pairs.count
             let runs = parts.map { $0.group(p) }.filter { !$0.isEmpty }
-            if runs.count == 2 {
-                let a = runs[0], b = runs[1]
-                var i = a.startIndex, j = b.startIndex
-                while i < a.endIndex && j < b.endIndex {
-                    if a[i] <= b[j] { pairs.append(a[i]); i += 1 } else { pairs.append(b[j]); j += 1 }
+            if runs.count == 1, let run = runs.first {
+                try run.withUnsafeBufferPointer { (run) throws(E) in try body(p, run) }
+                continue
+            }
+            let total = runs.reduce(0) { $0 + $1.count }
+            if scratch.count < total { scratch = [UInt64](repeating: 0, count: max(total, 2 * scratch.count)) }
+            try scratch.withUnsafeMutableBufferPointer { (out) throws(E) in
+                if runs.count == 2 {
+                    let a = runs[0], b = runs[1]
+                    var i = a.startIndex, j = b.startIndex, k = 0
+                    while i < a.endIndex && j < b.endIndex {
+                        let x = a[i], y = b[j]
+                        out[k] = min(x, y)
+                        i += x <= y ? 1 : 0
+                        j += x <= y ? 0 : 1
+                        k += 1
+                    }
+                    for x in a[i...] { out[k] = x; k += 1 }
+                    for y in b[j...] { out[k] = y; k += 1 }
+                } else {
+                    var k = 0
+                    for run in runs { for x in run { out[k] = x; k += 1 } }
+                    var merged = UnsafeMutableBufferPointer(rebasing: out[0..<k])
+                    merged.sort()
                 }
-                pairs.append(contentsOf: a[i...])
-                pairs.append(contentsOf: b[j...])
-            } else {
-                let start = pairs.count
-                for run in runs { pairs.append(contentsOf: run) }
-                if runs.count > 2 { pairs[start...].sort() }
+                try body(p, UnsafeBufferPointer(rebasing: out[0..<total]))
             }
         }
-        offsets[PostingKey.prefixCount] = pairs.count
-        self.init(offsets: offsets, pairs: pairs, sorted: true)
     }
 
     func group(_ prefix: Int) -> ArraySlice<UInt64> { pairs[offsets[prefix]..<offsets[prefix + 1]] }

@@ -87,6 +87,24 @@ struct PostingMapTests {
         }
     }
 
+    @Test("kept postings merge prefix by prefix into each prefix's sorted union, from one, two or more parts",
+          arguments: [1, 2, 3, 5])
+    func mergedGroups(parts count: Int) {
+        var state: UInt64 = 0x3E6 &+ UInt64(count)
+        // Keys in a few prefixes (so groups hold many pairs), documents distinct per part.
+        let parts = (0..<count).map { part -> PostingGroups in
+            let keys = (0..<3_000).map { _ in (splitMix64(&state) % 4) << 48 | splitMix64(&state) >> 40 }
+            return PostingGroups(keys: keys, documents: keys.indices.map { UInt32(part * 10_000 + $0 % 700) })
+        }
+        var seen: [Int] = []
+        PostingGroups.forEachMergedGroup(parts) { prefix, pairs in
+            seen.append(prefix)
+            let expected = parts.flatMap { Array($0.group(prefix)) }.sorted()
+            #expect(Array(pairs) == expected, "prefix \(prefix)")
+        }
+        #expect(seen == Array(0..<PostingKey.prefixCount))
+    }
+
     @Test("a stale, truncated or damaged map is ignored, never read past its end")
     func damagedMapsAreIgnored() throws {
         let index = try built(count: 40, batchSize: 40)
