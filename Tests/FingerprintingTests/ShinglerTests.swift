@@ -29,6 +29,17 @@ struct ShinglerTests {
         }
     }
 
+    @Test("the hashes handed on as they are computed are the hashes, each once")
+    func eachHashOnce() {
+        let s = Shingler(length: 5)
+        for n in 0...40 {
+            let scalars = (0..<n).map { 0xAC00 + UInt32($0 % 7) }
+            var seen: [UInt64] = []
+            let hashes = scalars.withUnsafeBufferPointer { s.hashes($0) { seen.append($0) } }
+            #expect(seen.sorted() == hashes.sorted(), "\(n) scalars")
+        }
+    }
+
     @Test("texts shorter than a shingle still have one; empty text has none")
     func shortTexts() {
         let s = Shingler(length: 5)

@@ -33,7 +33,7 @@ struct WindowKeysTests {
         Set(referenceKeysInOrder(shingles, length: length, stride: stride, hasher: hasher, banding: banding, salt: salt)).sorted()
     }
 
-    @Test("window minima over rows of permuted values give each window's own signature, in every kernel",
+    @Test("window signatures from the minima of the stretches between window bounds are each window's own signature, in every kernel",
           arguments: [1, 3, 4, 8, 9, 16, 20])
     func windowSignatures(permutations: Int) {
         let hasher = MinHasher(permutations: permutations, seed: 0xb00 + UInt64(permutations), scheme: .kPermutations)

@@ -63,9 +63,11 @@ public struct Shingler: Sendable, Hashable {
             let half = count / 2
             var a = initial(input), b = initial(input + half)
             output[0] = Shingler.finalize(a)
-            output[half] = Shingler.finalize(b)
             each(output[0])
-            each(output[half])
+            if half > 0 {
+                output[half] = Shingler.finalize(b)
+                each(output[half])
+            }
             var i = 1
             while i < half {
                 // Both indices stay inside `scalars`: i + half < count, and a window at p reads
