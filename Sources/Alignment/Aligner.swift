@@ -183,18 +183,29 @@ public struct PreparedSuspect: Sendable {
 
     /// Distinct shingles of the suspect, for exact Jaccard similarity.
     let distinctCount: Int
+    /// Bit `h >> 49` is set for every suspect shingle `h`: 4 KB that stay in the L1 cache,
+    /// tested before the position table (48 KB for a long article), so the source shingles the
+    /// suspect does not have — two thirds even of a same-topic candidate's — mostly cost no
+    /// table probe. No false negatives: the seeds are the same.
+    let filter: [UInt64]
+    static let filterShift: UInt64 = 49
 
     public init(_ fingerprint: Fingerprint) {
         self.fingerprint = fingerprint
         var positions = ShinglePositions(capacity: fingerprint.shingles.count)
         var next = [Int32](repeating: -1, count: fingerprint.shingles.count)
+        var filter = [UInt64](repeating: 0, count: 1 << (64 - Self.filterShift - 6))
         var distinct = 0
         for i in stride(from: fingerprint.shingles.count - 1, through: 0, by: -1) {
-            next[i] = positions.replaceFirst(fingerprint.shingles[i], with: Int32(i))
+            let h = fingerprint.shingles[i]
+            next[i] = positions.replaceFirst(h, with: Int32(i))
             if next[i] < 0 { distinct += 1 }
+            let bit = Int(truncatingIfNeeded: h >> Self.filterShift)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         self.positions = positions
         self.next = next
+        self.filter = filter
         distinctCount = distinct
     }
 
