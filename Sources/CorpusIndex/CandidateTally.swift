@@ -45,6 +45,10 @@ final class TallyScratch {
     /// Document numbers at or above this are not in the index (only a damaged row could hold
     /// one): they are ignored.
     var documentLimit = 0
+    /// Where a query's prefetching loads go, so the optimiser keeps them.
+    private var touched: UInt64 = 0
+
+    func touch(_ value: UInt64) { touched &+= value }
 
     /// A growable block of UInt64, kept between queries.
     private struct Buffer {

@@ -42,18 +42,33 @@ public final class PostingSnapshot: Sendable {
         defer { scratch.give(tally) }
         tally.documentLimit = memory.documentLimit
         let all = memory.pairs, offsets = memory.offsets
-        for (key, windows) in zip(query.keys, query.windows) {
-            let group = PostingDirectory.group(key)
-            let low = PostingKey.low(key)
-            // Offsets ascend and end at the pair count (checked when a map is opened).
-            let groupEnd = Int(offsets[group + 1])
-            let start = lowerBound(all, Int(offsets[group]), groupEnd, PostingKey.pair(low: low, document: 0))
-            let end = low == .max ? groupEnd : gallop(all, start, groupEnd, PostingKey.pair(low: low + 1, document: 0))
-            guard end - start <= maxBucketSize else { continue }
-            let rare = end - start <= rareBucketSize
-            tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
+        let keys = query.keys, count = keys.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, 2 * count)) { bounds in
+            // Three passes instead of one per key: every key's directory entries, then the
+            // first pair of every group, then the searches. A key's loads hit lines no other key
+            // touches (≈ 300 keys spread over an 8 MB directory and a 111 MB map), and in one
+            // loop per key each miss waited for the one before; in passes of independent loads
+            // the processor overlaps them.
+            for n in 0..<count {
+                let group = PostingDirectory.group(keys[n])
+                // Offsets ascend and end at the pair count (checked when a map is opened).
+                bounds[2 * n] = Int(offsets[group])
+                bounds[2 * n + 1] = Int(offsets[group + 1])
+            }
+            var touched: UInt64 = 0
+            for n in 0..<count where bounds[2 * n] < bounds[2 * n + 1] { touched &+= all[bounds[2 * n]] }
+            tally.touch(touched)
+            for (n, windows) in query.windows.enumerated() {
+                let low = PostingKey.low(keys[n])
+                let groupEnd = bounds[2 * n + 1]
+                let start = lowerBound(all, bounds[2 * n], groupEnd, PostingKey.pair(low: low, document: 0))
+                let end = low == .max ? groupEnd : gallop(all, start, groupEnd, PostingKey.pair(low: low + 1, document: 0))
+                guard end - start <= maxBucketSize else { continue }
+                let rare = end - start <= rareBucketSize
+                tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
+            }
+            return tally.ranked(limit: limit)
         }
-        return tally.ranked(limit: limit)
     }
 
     /// The first position from `from` whose pair is not below `value`, found by doubling steps
