@@ -183,29 +183,18 @@ public struct PreparedSuspect: Sendable {
 
     /// Distinct shingles of the suspect, for exact Jaccard similarity.
     let distinctCount: Int
-    /// Bit `h >> 49` is set for every suspect shingle `h`: 4 KB that stay in the L1 cache,
-    /// tested before the position table (48 KB for a long article), so the source shingles the
-    /// suspect does not have — two thirds even of a same-topic candidate's — mostly cost no
-    /// table probe. No false negatives: the seeds are the same.
-    let filter: [UInt64]
-    static let filterShift: UInt64 = 49
 
     public init(_ fingerprint: Fingerprint) {
         self.fingerprint = fingerprint
         var positions = ShinglePositions(capacity: fingerprint.shingles.count)
         var next = [Int32](repeating: -1, count: fingerprint.shingles.count)
-        var filter = [UInt64](repeating: 0, count: 1 << (64 - Self.filterShift - 6))
         var distinct = 0
         for i in stride(from: fingerprint.shingles.count - 1, through: 0, by: -1) {
-            let h = fingerprint.shingles[i]
-            next[i] = positions.replaceFirst(h, with: Int32(i))
+            next[i] = positions.replaceFirst(fingerprint.shingles[i], with: Int32(i))
             if next[i] < 0 { distinct += 1 }
-            let bit = Int(truncatingIfNeeded: h >> Self.filterShift)
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         self.positions = positions
         self.next = next
-        self.filter = filter
         distinctCount = distinct
     }
 
@@ -229,10 +218,18 @@ public struct PreparedSuspect: Sendable {
 /// already well mixed, so their low bits are the slot; every source shingle of every candidate
 /// is looked up here, and Swift's Dictionary (SipHash, resilient generic code) cost several
 /// times more per lookup.
+///
+/// A lookup first tests bit `key >> 49` of a 4 KB filter, which stays in the L1 cache while the
+/// table does not (48 KB for an article of ≈ 2,000 shingles): most keys that are absent — two
+/// thirds of the source shingles even of a same-topic candidate — cost no probe. The filter has
+/// no false negatives, so the answers are the table's (one-thread scan profile: alignment of the
+/// candidates without a passage 0.20 → 0.16 ms a suspect).
 struct ShinglePositions: Sendable {
     private var keys: [UInt64]
     private var values: [Int32]
     private let mask: Int
+    private var filter = [UInt64](repeating: 0, count: 1 << (64 - Self.filterShift - 6))
+    private static let filterShift: UInt64 = 49
 
     init(capacity: Int) {
         var size = 16
@@ -242,8 +239,17 @@ struct ShinglePositions: Sendable {
         mask = size - 1
     }
 
+    /// The filter's word and bit for `key`; the word is below the filter's count, 2^(64 − shift − 6).
+    @inline(__always)
+    private static func filterSlot(_ key: UInt64) -> (word: Int, bit: UInt64) {
+        let bit = Int(truncatingIfNeeded: key >> filterShift)
+        return (bit >> 6, 1 << UInt64(bit & 63))
+    }
+
     /// Sets the first position of `key` to `value` and returns the previous one (-1 if none).
     mutating func replaceFirst(_ key: UInt64, with value: Int32) -> Int32 {
+        let (word, bit) = Self.filterSlot(key)
+        filter[word] |= bit
         var slot = Int(truncatingIfNeeded: key) & mask
         while values[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & mask }
         let previous = values[slot]
@@ -254,14 +260,18 @@ struct ShinglePositions: Sendable {
 
     @inline(__always)
     func first(_ key: UInt64) -> Int32 {
-        keys.withUnsafeBufferPointer { k in
-            values.withUnsafeBufferPointer { v in
-                var slot = Int(truncatingIfNeeded: key) & mask
-                while true {
-                    let value = v[slot]
-                    if value < 0 { return -1 }
-                    if k[slot] == key { return value }
-                    slot = (slot + 1) & mask
+        let (word, bit) = Self.filterSlot(key)
+        return filter.withUnsafeBufferPointer { f in
+            guard f[word] & bit != 0 else { return -1 }
+            return keys.withUnsafeBufferPointer { k in
+                values.withUnsafeBufferPointer { v in
+                    var slot = Int(truncatingIfNeeded: key) & mask
+                    while true {
+                        let value = v[slot]
+                        if value < 0 { return -1 }
+                        if k[slot] == key { return value }
+                        slot = (slot + 1) & mask
+                    }
                 }
             }
         }

@@ -24,14 +24,9 @@ extension Aligner {
         unsorted.reserveCapacity(source.shingles.count)
         starts.withUnsafeMutableBufferPointer { starts in
             prepared.next.withUnsafeBufferPointer { next in
-              prepared.filter.withUnsafeBufferPointer { filter in
                 source.shingles.withUnsafeBufferPointer { shingles in
                     for j in 0..<shingles.count {
-                        let h = shingles[j]
-                        // Words of the filter: 2^(64 − shift − 6), every index of a shifted hash.
-                        let bit = Int(truncatingIfNeeded: h >> PreparedSuspect.filterShift)
-                        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-                        var i32 = prepared.positions.first(h)
+                        var i32 = prepared.positions.first(shingles[j])
                         var repeats = 0
                         // Positions come from the suspect's own table: always below n.
                         while i32 >= 0 && repeats < limit {
@@ -42,7 +37,6 @@ extension Aligner {
                         }
                     }
                 }
-              }
             }
             for i in 0..<n { starts[i + 1] += starts[i] }
         }

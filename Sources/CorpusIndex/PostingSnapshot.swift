@@ -43,7 +43,7 @@ public final class PostingSnapshot: Sendable {
         tally.documentLimit = memory.documentLimit
         let all = memory.pairs, offsets = memory.offsets
         let keys = query.keys, count = keys.count
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, 2 * count)) { bounds in
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(1, count)) { groups in
             // Three passes instead of one per key: every key's directory entries, then the
             // first pair of every group, then the searches. A key's loads hit lines no other key
             // touches (≈ 300 keys spread over an 8 MB directory and a 111 MB map), and in one
@@ -52,17 +52,16 @@ public final class PostingSnapshot: Sendable {
             for n in 0..<count {
                 let group = PostingDirectory.group(keys[n])
                 // Offsets ascend and end at the pair count (checked when a map is opened).
-                bounds[2 * n] = Int(offsets[group])
-                bounds[2 * n + 1] = Int(offsets[group + 1])
+                groups[n] = Int(offsets[group])..<Int(offsets[group + 1])
             }
             var touched: UInt64 = 0
-            for n in 0..<count where bounds[2 * n] < bounds[2 * n + 1] { touched &+= all[bounds[2 * n]] }
+            for n in 0..<count where !groups[n].isEmpty { touched &+= all[groups[n].lowerBound] }
             tally.touch(touched)
             for (n, windows) in query.windows.enumerated() {
                 let low = PostingKey.low(keys[n])
-                let groupEnd = bounds[2 * n + 1]
-                let start = lowerBound(all, bounds[2 * n], groupEnd, PostingKey.pair(low: low, document: 0))
-                let end = low == .max ? groupEnd : gallop(all, start, groupEnd, PostingKey.pair(low: low + 1, document: 0))
+                let group = groups[n]
+                let start = lowerBound(all, group.lowerBound, group.upperBound, PostingKey.pair(low: low, document: 0))
+                let end = low == .max ? group.upperBound : gallop(all, start, group.upperBound, PostingKey.pair(low: low + 1, document: 0))
                 guard end - start <= maxBucketSize else { continue }
                 let rare = end - start <= rareBucketSize
                 tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
