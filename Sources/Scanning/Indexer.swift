@@ -90,9 +90,10 @@ public struct Indexer: Sendable {
         return summary
     }
 
-    /// Posting memory of a new index's build (8 bytes each): beyond it, postings are written as a
-    /// segment and merged with the others at the end.
-    static let deferredPostings = 1 << 24
+    /// Posting memory of a new index's build (8 bytes each, 128 MB): beyond it, postings are
+    /// written as a segment big enough to be settled (`CorpusIndex.settledPostings`), which later
+    /// runs leave alone.
+    static let deferredPostings = CorpusIndex.settledPostings
 
     /// Indexes into `indexPath`; a `fresh` index gathers its postings in memory (see
     /// `CorpusIndex.deferPostings`). The index is closed on return.
@@ -152,8 +153,8 @@ public struct Indexer: Sendable {
         try writer.submit(batch)
         try writer.finish()
         if fresh { try index.finishDeferredPostings() }
-        // A big build's segments become one; an incremental run merges only when a tier of
-        // similar segments has filled up.
+        // Small segments merge when a tier of similar ones has filled up; a new index's full
+        // batches are settled segments and stay as they are (`CorpusIndex.settledPostings`).
         try index.compact()
         if stale { try index.setExtractionVersion(ArticleReader.version) }
         // Readers map the postings instead of loading them (`PostingMap`): rewritten whenever

@@ -123,7 +123,7 @@ struct SegmentTests {
         }
     }
 
-    @Test("merge policy: a tier of similar segments merges with every smaller one; big ones wait")
+    @Test("merge policy: a tier of similar segments merges with every smaller one; big ones wait; settled ones stay")
     func mergePolicy() {
         func segments(_ sizes: [Int]) -> [Segment] {
             sizes.enumerated().map { Segment(id: Int64($0.offset + 1), bits: 16, postings: $0.element) }
@@ -137,6 +137,13 @@ struct SegmentTests {
         let crowd = CorpusIndex.segmentsToMerge(segments((0..<40).map { 100 << ($0 % 8 * 3) }))
         #expect(crowd != nil)
         #expect(CorpusIndex.segmentsToMerge(segments([5])) == nil)
+        // Segments of a new index's full batches are settled: they stay, the small ones merge.
+        let settled = CorpusIndex.settledPostings
+        #expect(CorpusIndex.segmentsToMerge(segments([settled, settled + 9, settled + 1, settled * 2, 100])) == nil)
+        let beside = CorpusIndex.segmentsToMerge(segments([settled, settled, settled, settled, 1_500, 1_500, 1_500, 1_400]))
+        #expect(beside.map { Set($0.map(\.id)) } == [5, 6, 7, 8])
+        let crowded = CorpusIndex.segmentsToMerge(segments(Array(repeating: settled, count: CorpusIndex.maxSegments + 1)))
+        #expect(crowded?.count == 2)
     }
 
     @Test("rows are sized for the segment; a key's row is the same however it is computed")
