@@ -102,9 +102,10 @@ extension CorpusIndex {
     /// Keeps the postings of the following batches in memory, up to `limit` of them (8 bytes
     /// each), and writes them as one segment when the limit is reached or on
     /// `writeBufferedPostings`: for building a new index, where per-batch segments would all be
-    /// merged at the end anyway. Documents are still written batch by batch. Only for an index
+    /// merged at the end anyway. The default limit makes each full segment a settled one, which
+    /// later runs leave alone. Documents are still written batch by batch. Only for an index
     /// no one reads until the build is done: until then its postings are incomplete.
-    public func deferPostings(limit: Int) {
+    public func deferPostings(limit: Int = settledPostings) {
         postingBuffer = PostingBuffer(limit: limit)
         mapPostings = []
     }

@@ -90,17 +90,12 @@ public struct Indexer: Sendable {
         return summary
     }
 
-    /// Posting memory of a new index's build (8 bytes each, 128 MB): beyond it, postings are
-    /// written as a segment big enough to be settled (`CorpusIndex.settledPostings`), which later
-    /// runs leave alone.
-    static let deferredPostings = CorpusIndex.settledPostings
-
     /// Indexes into `indexPath`; a `fresh` index gathers its postings in memory (see
     /// `CorpusIndex.deferPostings`). The index is closed on return.
     private func run(paths: [String], into indexPath: String, fresh: Bool) throws -> IndexingSummary {
         var summary = IndexingSummary()
         let index = try CorpusIndex.openOrCreate(at: indexPath, parameters: parameters)
-        if fresh { index.deferPostings(limit: Self.deferredPostings) }
+        if fresh { index.deferPostings() }
         let collected = InputCollector.collect(paths)
         summary.problems = collected.problems
         // Articles read by another version of the reader are read again, changed or not.
@@ -154,7 +149,7 @@ public struct Indexer: Sendable {
         try writer.finish()
         if fresh { try index.finishDeferredPostings() }
         // Small segments merge when a tier of similar ones has filled up; a new index's full
-        // batches are settled segments and stay as they are (`CorpusIndex.settledPostings`).
+        // batches are settled segments and stay as they are.
         try index.compact()
         if stale { try index.setExtractionVersion(ArticleReader.version) }
         // Readers map the postings instead of loading them (`PostingMap`): rewritten whenever
