@@ -1,4 +1,5 @@
 import Foundation
+import NormalizerAVX2
 
 /// Normalises text for shingling: NFKC (Hangul kept precomposed), lower case, letters and digits
 /// only, boilerplate ranges dropped, with an offset map back to the original code points.
@@ -31,26 +32,35 @@ public enum TextNormalizer {
     /// without overrunning them, but their offsets need not match those of the repaired String:
     /// a caller that reports offsets must check the bytes first.
     public static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>, excluding excluded: [TextSpan] = []) -> NormalizedText {
+        normalize(utf8: bytes, excluding: excluded, blocks: decodesBlocks)
+    }
+
+    /// Whether the fast path reads 32 bytes a step with AVX2 (`NormalizerAVX2`): when the CPU
+    /// has it and `COPYSCAN_KERNEL` does not force a kernel without it. Decided once.
+    static let decodesBlocks = MinHashKernel.selected == .avx2
+
+    /// As `normalize(utf8:excluding:)`, with the block decoder on or off (the tests compare them).
+    static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>, excluding excluded: [TextSpan], blocks: Bool) -> NormalizedText {
         let ranges = ExcludedRanges(excluded)
         // The output arrays are written in place with a fixed capacity. The fast path emits at
         // most one scalar per UTF-8 byte; only NFKC expansions (ﷺ is 18 scalars from 3 bytes)
         // can need more, and then the text is normalised again with more room.
         var capacity = bytes.count + 16
         while true {
-            if let normalized = normalize(bytes, excluding: ranges, capacity: capacity) { return normalized }
+            if let normalized = normalize(bytes, excluding: ranges, capacity: capacity, blocks: blocks) { return normalized }
             capacity *= 4
         }
     }
 
     /// One attempt with output room for `capacity` scalars; nil when that was not enough.
-    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, excluding excluded: ExcludedRanges, capacity: Int) -> NormalizedText? {
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, excluding excluded: ExcludedRanges, capacity: Int, blocks: Bool) -> NormalizedText? {
         var length = 0
         var overflowed = false
         var origins: [Int32] = []
         let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
             origins = [Int32](unsafeUninitializedCapacity: capacity) { originBuffer, originCount in
                 var out = Output(scalars: scalarBuffer, origins: originBuffer)
-                length = scan(bytes, into: &out, excluded: excluded)
+                length = scan(bytes, into: &out, excluded: excluded, blocks: blocks)
                 if !excluded.isEmpty { out.removeOrigins(in: excluded) }
                 overflowed = out.overflowed
                 originCount = out.count
@@ -63,7 +73,7 @@ public enum TextNormalizer {
     /// Decodes and normalises `bytes` into `out` (excluded ranges are removed afterwards; they
     /// only matter here for recomposing a combining mark with the character before it) and
     /// returns the number of code points read.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Output, excluded: ExcludedRanges) -> Int {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Output, excluded: ExcludedRanges, blocks: Bool) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let n = bytes.count
         var i = 0
@@ -77,6 +87,7 @@ public enum TextNormalizer {
 
         while i < n {
             if !pending {
+                if blocks { scanBlocks(base, n, &i, &index, &out) }
                 asciiKept.withUnsafeBufferPointer { scanFast(base, n, $0, &i, &index, &out) }
                 guard i < n else { break }
             }
@@ -184,6 +195,24 @@ public enum TextNormalizer {
         i = at
         index = character
         out.count = k
+    }
+
+    /// The fast path 32 bytes a step, in C with AVX2 (`copyscan_normalize_fast_avx2`), up to the
+    /// first character of another kind or the last 33 bytes; `scanFast` goes on from there.
+    /// Per character the scalar loop pays a mispredicted branch at every change between ASCII
+    /// and Hangul (every word end); here the kinds are classified for the whole block at once
+    /// and eight characters are written a step without a branch on their kind.
+    @inline(__always)
+    private static func scanBlocks(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ index: inout Int, _ out: inout Output) {
+        #if arch(x86_64)
+        guard let scalars = out.scalars.baseAddress, let origins = out.origins.baseAddress,
+              i >= 0, n >= i, out.count >= 0, out.capacity >= out.count else { return }
+        var at = i, character = Int64(index), count = out.count
+        copyscan_normalize_fast_avx2(p, n, &at, &character, scalars, origins, &count, out.capacity)
+        i = at
+        index = Int(character)
+        out.count = count
+        #endif
     }
 
     /// What the fast path keeps of each ASCII character: letters lower-cased, digits, and 0
