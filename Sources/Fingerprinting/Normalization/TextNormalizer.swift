@@ -11,7 +11,8 @@ import NormalizerAVX2
 /// common scripts are recognised by range, conjoining jamo are composed arithmetically,
 /// fullwidth ASCII is folded by subtraction, a lone symbol (ⓒ, ㎜, ∼, ①) is looked up in a
 /// per-process cache of its normal form, and only the remaining short runs go through
-/// Foundation.
+/// Foundation. On AVX2 CPUs the ASCII/Hangul/punctuation loop takes 32 bytes a step
+/// (`scanBlocks`).
 ///
 /// The output — scalars, offset map and length — is bit-identical to that of the normaliser
 /// before the fast path (`LegacyTextNormalizer` in the tests is that code, frozen, and the
@@ -198,10 +199,11 @@ public enum TextNormalizer {
     }
 
     /// The fast path 32 bytes a step, in C with AVX2 (`copyscan_normalize_fast_avx2`), up to the
-    /// first character of another kind or the last 33 bytes; `scanFast` goes on from there.
-    /// Per character the scalar loop pays a mispredicted branch at every change between ASCII
-    /// and Hangul (every word end); here the kinds are classified for the whole block at once
-    /// and eight characters are written a step without a branch on their kind.
+    /// first character of another kind, invalid UTF-8 or the last 33 bytes; `scanFast` goes on
+    /// from there. Per character the scalar loop pays a mispredicted branch at nearly every
+    /// change between ASCII and Hangul (every word end); here the kinds are classified for the
+    /// whole block at once and the kept characters of eight positions are packed with one
+    /// permutation, with no branch on their kind (1.8× the scalar loop on the bench corpus).
     @inline(__always)
     private static func scanBlocks(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ index: inout Int, _ out: inout Output) {
         #if arch(x86_64)
