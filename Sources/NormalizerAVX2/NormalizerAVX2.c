@@ -12,8 +12,9 @@
 /// how many of its bits lie below each lane (a start's rank among the starts of its group).
 static uint8_t pack[256][8], rank[256][8];
 
-// Filled before main: the tables are a pure function of the mask, and a constructor keeps
-// their reads free of any once-check in the loop.
+// Filled before main (the lanes past a mask's count stay zero, as static storage starts): the
+// tables are a pure function of the mask, and a constructor keeps their reads free of any
+// once-check in the loop.
 __attribute__((constructor)) static void fill_tables(void) {
     for (int m = 0; m < 256; m++) {
         int n = 0;
@@ -21,7 +22,6 @@ __attribute__((constructor)) static void fill_tables(void) {
             rank[m][lane] = (uint8_t)n;
             if (m >> lane & 1) pack[m][n++] = (uint8_t)lane;
         }
-        for (; n < 8; n++) pack[m][n] = 0;
     }
 }
 
@@ -104,8 +104,9 @@ AVX2 void copyscan_normalize_fast_avx2(const uint8_t *p, size_t n, size_t *at_io
         __m256i lower = _mm256_or_si256(b0, _mm256_set1_epi8(0x20));
         __m256i kept_ascii = _mm256_or_si256(_mm256_and_si256(in_range(lower, 'a', 'z'), lower),
                                              _mm256_and_si256(in_range(b0, '0', '9'), b0));
+        // Zero at every position but a kept ASCII character's (a non-ASCII byte is no letter).
         uint32_t dropped = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(kept_ascii, _mm256_setzero_si256()));
-        uint32_t kept = taken & ((ascii & ~dropped) | syllables);
+        uint32_t kept = taken & (~dropped | syllables);
 
         __m256i low = values16(_mm256_castsi256_si128(kept_ascii), _mm256_castsi256_si128(b0),
                                _mm256_castsi256_si128(b1), _mm256_castsi256_si128(b2), _mm256_castsi256_si128(syllable));
@@ -115,15 +116,13 @@ AVX2 void copyscan_normalize_fast_avx2(const uint8_t *p, size_t n, size_t *at_io
 
         // Four groups of eight positions, each packed with one permutation: no step per
         // character, so nothing waits on a branch or on the count of the character before.
-        int32_t first = (int32_t)character;
-        write_group(_mm256_castsi256_si128(low), taken & 0xFF, kept & 0xFF, first, scalars, origins, &k);
-        first += _mm_popcnt_u32(taken & 0xFF);
-        write_group(_mm256_extracti128_si256(low, 1), taken >> 8 & 0xFF, kept >> 8 & 0xFF, first, scalars, origins, &k);
-        first += _mm_popcnt_u32(taken >> 8 & 0xFF);
-        write_group(_mm256_castsi256_si128(high), taken >> 16 & 0xFF, kept >> 16 & 0xFF, first, scalars, origins, &k);
-        first += _mm_popcnt_u32(taken >> 16 & 0xFF);
-        write_group(_mm256_extracti128_si256(high, 1), taken >> 24, kept >> 24, first, scalars, origins, &k);
-        character += _mm_popcnt_u32(taken);
+        const __m128i groups[4] = { _mm256_castsi256_si128(low), _mm256_extracti128_si256(low, 1),
+                                    _mm256_castsi256_si128(high), _mm256_extracti128_si256(high, 1) };
+        for (int g = 0; g < 4; g++) {
+            uint32_t group_starts = taken >> (8 * g) & 0xFF;
+            write_group(groups[g], group_starts, kept >> (8 * g) & 0xFF, (int32_t)character, scalars, origins, &k);
+            character += _mm_popcnt_u32(group_starts);
+        }
 
         if (bad != 0) {
             // A character the fast path does not take (or invalid UTF-8): the caller goes on

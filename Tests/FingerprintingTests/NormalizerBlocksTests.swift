@@ -22,11 +22,6 @@ struct NormalizerBlocksTests {
         #expect(vector.originalLength == scalar.originalLength, "length: \(what())")
     }
 
-    @Test("the dispatch: the block decoder is on exactly when the AVX2 kernel is selected")
-    func dispatch() {
-        #expect(TextNormalizer.decodesBlocks == (MinHashKernel.selected == .avx2))
-    }
-
     @Test("a block decodes what the scalar path decodes, and actually takes blocks")
     func takesBlocks() {
         let text = String(repeating: "한빛시는 15일 시내버스 노선 42개를 개편한다고 밝혔다. ", count: 20)
