@@ -38,14 +38,19 @@ public struct Aligner: Sendable {
     /// Aligns one suspect with many sources: the suspect's shingle positions are looked up once
     /// per suspect, and each source costs one pass over its shingles.
     public func align(_ prepared: PreparedSuspect, source: Fingerprint) -> AlignmentResult {
+        align(prepared, source: source, scratch: AlignmentScratch())
+    }
+
+    /// `align`, with working memory kept from call to call on this thread.
+    public func align(_ prepared: PreparedSuspect, source: Fingerprint, scratch: AlignmentScratch) -> AlignmentResult {
         let suspect = prepared.fingerprint
         let k = max(1, suspect.shingleLength)
         guard !suspect.shingles.isEmpty, !source.shingles.isEmpty else { return .none }
 
-        let seeds = self.seeds(prepared, source: source)
+        let seeds = self.seeds(prepared, source: source, scratch: scratch)
         // Too few seeds for even one fragment: nothing to report.
         guard seeds.count >= max(1, minFragmentLength - k + 1) else { return .none }
-        let closed = chains(seeds, sourceCount: source.shingles.count)
+        let closed = chains(seeds, sourceCount: source.shingles.count, scratch: scratch)
 
         // Dense chains are fragments; fragments next to each other in the suspect whose sources
         // lie near each other form one passage, so reordered sentences stay one passage.

@@ -158,6 +158,7 @@ public struct Scanner: Sendable {
         let engine: PolicyEngine
         let snapshot: PostingSnapshot?
         private var sources: [Int: (StoredDocument, Fingerprint)] = [:]
+        private let scratch = AlignmentScratch()
 
         init(index: CorpusIndex, options: ScanOptions, snapshot: PostingSnapshot? = nil) {
             self.index = index
@@ -185,14 +186,14 @@ public struct Scanner: Sendable {
                     let (stored, sourceFingerprint) = try source(candidate.document)
                     if stored.article.source == suspectAbsolute { continue }   // the suspect itself
                     if !options.ignoreSources.isEmpty && Configuration.matches(stored.file, options.ignoreSources) { continue }
-                    var alignment = options.aligner.align(prepared, source: sourceFingerprint)
+                    var alignment = options.aligner.align(prepared, source: sourceFingerprint, scratch: scratch)
                     guard !alignment.passages.isEmpty else { continue }
                     let (document, valid) = stored.resolved()
                     if !valid {
                         // Repaired bytes: offsets from the stored bytes would not fit the text
                         // the report shows, so the repaired text is aligned instead.
                         let repaired = index.fingerprinter.shingled(document.article.body, excluding: document.article.excluded.spans)
-                        alignment = options.aligner.align(prepared, source: repaired)
+                        alignment = options.aligner.align(prepared, source: repaired, scratch: scratch)
                         guard !alignment.passages.isEmpty else { continue }
                     }
                     let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)

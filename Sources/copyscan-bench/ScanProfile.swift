@@ -100,6 +100,7 @@ enum ScanProfile {
         let index = try CorpusIndex.open(at: indexPath)
         let engine = PolicyEngine(options.policy)
         var cache: [Int: (StoredDocument, Fingerprint)] = [:]
+        let scratch = AlignmentScratch()
 
         clock.start()
         var all: [Article] = []
@@ -171,13 +172,13 @@ enum ScanProfile {
                 if document.article.source == suspectAbsolute { continue }
                 if !strict {
                     // Not timed: what the stricter rule skips, aligned only for the record.
-                    let alignment = options.aligner.align(prepared, source: source)
+                    let alignment = options.aligner.align(prepared, source: source, scratch: scratch)
                     rows.append(row(suspect, candidate, verified: false, alignment))
                     continue
                 }
                 counts.verified += 1
                 clock.start()
-                let alignment = options.aligner.align(prepared, source: source)
+                let alignment = options.aligner.align(prepared, source: source, scratch: scratch)
                 seconds[alignment.passages.isEmpty ? 7 : 6] += clock.lap()
                 if recordAll { rows.append(row(suspect, candidate, verified: true, alignment)) }
                 clock.start()
