@@ -53,6 +53,37 @@ public enum InputCollector {
         return (full as NSString).standardizingPath
     }
 
+    /// `absolute` for many paths in few directories, each directory resolved once: standardising
+    /// a path resolves the symbolic links of every component, one system call each, and a scan
+    /// asked this for every suspect (perf: ≈ 3% of a scan of 2,000 suspects from one file).
+    /// A last component that is a link itself is resolved as `absolute` does.
+    public struct AbsolutePaths: Sendable {
+        private var directories: [String: String] = [:]
+        public init() {}
+
+        public mutating func absolute(_ path: String) -> String {
+            let name = (path as NSString).lastPathComponent
+            guard !path.hasPrefix("~"), !path.hasSuffix("/"), !name.isEmpty, name != ".", name != "..", !isLink(path) else {
+                return InputCollector.absolute(path)
+            }
+            let directory = (path as NSString).deletingLastPathComponent
+            if let resolved = directories[directory] { return Self.join(resolved, name) }
+            let resolved = InputCollector.absolute(directory.isEmpty ? "." : directory)
+            if directories.count > 1_024 { directories.removeAll(keepingCapacity: true) }
+            directories[directory] = resolved
+            return Self.join(resolved, name)
+        }
+
+        private static func join(_ directory: String, _ name: String) -> String {
+            directory == "/" ? "/" + name : directory + "/" + name
+        }
+
+        private func isLink(_ path: String) -> Bool {
+            var info = stat()
+            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        }
+    }
+
     /// `path` relative to the working directory when it lies under it, for display.
     public static func display(_ path: String) -> String {
         let cwd = (FileManager.default.currentDirectoryPath as NSString).standardizingPath + "/"

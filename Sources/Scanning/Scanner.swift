@@ -159,6 +159,7 @@ public struct Scanner: Sendable {
         let snapshot: PostingSnapshot?
         private var sources: [Int: (StoredDocument, Fingerprint)] = [:]
         private let scratch = AlignmentScratch()
+        private var paths = InputCollector.AbsolutePaths()
 
         init(index: CorpusIndex, options: ScanOptions, snapshot: PostingSnapshot? = nil) {
             self.index = index
@@ -171,38 +172,43 @@ public struct Scanner: Sendable {
             let fingerprint = index.fingerprinter.fingerprint(suspect.body, excluding: suspect.excluded.spans,
                                                               windowStride: options.queryWindowStride, keepWindowOrder: true)
             let query = options.queryKeys(fingerprint, index.parameters)
+            let suspectAbsolute = paths.absolute(suspect.source)
             do {
-                let candidates = if let snapshot {
-                    snapshot.candidates(for: query, maxBucketSize: options.maxBucketSize,
-                                        rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
-                } else {
-                    try index.candidates(for: query, maxBucketSize: options.maxBucketSize,
-                                         rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
-                }
-                var judged: [JudgedMatch] = []
-                let prepared = PreparedSuspect(fingerprint)
-                let suspectAbsolute = InputCollector.absolute(suspect.source)
-                for candidate in candidates.prefix(options.maxCandidates) where options.worthVerifying(candidate) {
-                    let (stored, sourceFingerprint) = try source(candidate.document)
-                    if stored.article.source == suspectAbsolute { continue }   // the suspect itself
-                    if !options.ignoreSources.isEmpty && Configuration.matches(stored.file, options.ignoreSources) { continue }
-                    var alignment = options.aligner.align(prepared, source: sourceFingerprint, scratch: scratch)
-                    guard !alignment.passages.isEmpty else { continue }
-                    let (document, valid) = stored.resolved()
-                    if !valid {
-                        // Repaired bytes: offsets from the stored bytes would not fit the text
-                        // the report shows, so the repaired text is aligned instead.
-                        let repaired = index.fingerprinter.shingled(document.article.body, excluding: document.article.excluded.spans)
-                        alignment = options.aligner.align(prepared, source: repaired, scratch: scratch)
-                        guard !alignment.passages.isEmpty else { continue }
-                    }
-                    let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
-                    judged.append(JudgedMatch(source: document.article, alignment: alignment, verdict: verdict))
-                }
-                return .success(MatchReporting.article(suspect, judged: engine.resolve(judged)))
+                return .success(try index.reading { () throws(IndexError) in try verify(suspect, fingerprint, query, suspectAbsolute) })
             } catch {
                 return .failure(error)
             }
+        }
+
+        private func verify(_ suspect: Article, _ fingerprint: Fingerprint, _ query: QueryKeys,
+                            _ suspectAbsolute: String) throws(IndexError) -> ArticleReport {
+            let candidates = if let snapshot {
+                snapshot.candidates(for: query, maxBucketSize: options.maxBucketSize,
+                                    rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
+            } else {
+                try index.candidates(for: query, maxBucketSize: options.maxBucketSize,
+                                     rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
+            }
+            var judged: [JudgedMatch] = []
+            let prepared = PreparedSuspect(fingerprint)
+            for candidate in candidates.prefix(options.maxCandidates) where options.worthVerifying(candidate) {
+                let (stored, sourceFingerprint) = try source(candidate.document)
+                if stored.article.source == suspectAbsolute { continue }   // the suspect itself
+                if !options.ignoreSources.isEmpty && Configuration.matches(stored.file, options.ignoreSources) { continue }
+                var alignment = options.aligner.align(prepared, source: sourceFingerprint, scratch: scratch)
+                guard !alignment.passages.isEmpty else { continue }
+                let (document, valid) = stored.resolved()
+                if !valid {
+                    // Repaired bytes: offsets from the stored bytes would not fit the text
+                    // the report shows, so the repaired text is aligned instead.
+                    let repaired = index.fingerprinter.shingled(document.article.body, excluding: document.article.excluded.spans)
+                    alignment = options.aligner.align(prepared, source: repaired, scratch: scratch)
+                    guard !alignment.passages.isEmpty else { continue }
+                }
+                let verdict = engine.judge(suspect: suspect, source: document.article, alignment: alignment)
+                judged.append(JudgedMatch(source: document.article, alignment: alignment, verdict: verdict))
+            }
+            return MatchReporting.article(suspect, judged: engine.resolve(judged))
         }
 
         private func source(_ doc: Int) throws(IndexError) -> (StoredDocument, Fingerprint) {

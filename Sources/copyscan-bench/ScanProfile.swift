@@ -101,6 +101,7 @@ enum ScanProfile {
         let engine = PolicyEngine(options.policy)
         var cache: [Int: (StoredDocument, Fingerprint)] = [:]
         let scratch = AlignmentScratch()
+        var absolutePaths = InputCollector.AbsolutePaths()
 
         clock.start()
         var all: [Article] = []
@@ -146,7 +147,10 @@ enum ScanProfile {
             counts.candidates += eligible
             if eligible >= options.maxCandidates { counts.capped += 1 }
             var judged: [Judged] = []
-            let suspectAbsolute = InputCollector.absolute(suspect.source)
+            let suspectAbsolute = absolutePaths.absolute(suspect.source)
+            seconds[0] += clock.lap()
+            // One read transaction a suspect, as in the scanner.
+            try index.reading { () throws(IndexError) in
             for candidate in candidates.prefix(options.maxCandidates) where loose.worthVerifying(candidate) {
                 let strict = options.worthVerifying(candidate)
                 // Without a table to write, skipped candidates cost nothing, as in the scanner.
@@ -188,6 +192,7 @@ enum ScanProfile {
                 let verdict = engine.judge(suspect: suspect, source: resolved.article, alignment: alignment)
                 seconds[8] += clock.lap()
                 judged.append(Judged(source: resolved.article, alignment: alignment, verdict: verdict))
+            }
             }
             if !judged.isEmpty { counts.withPassages += 1 }
             clock.start()
