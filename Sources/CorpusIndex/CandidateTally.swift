@@ -104,9 +104,9 @@ final class TallyScratch {
         postings.count = out - postings.base
     }
 
-    /// The best `limit` documents, highest score (shared keys, rare ones twice) first, then the
-    /// lower document number; empty again afterwards.
-    func ranked(limit: Int) -> [Candidate] {
+    /// The best `limit` documents scoring at least `minScore`, highest score (shared keys, rare
+    /// ones twice) first, then the lower document number; empty again afterwards.
+    func ranked(limit: Int, minScore: Int = 1) -> [Candidate] {
         defer {
             postings.count = 0
             keyIncrements.removeAll(keepingCapacity: true)
@@ -120,6 +120,9 @@ final class TallyScratch {
         struct Tally { var document: UInt32; var counts: UInt32; var close: UInt64 }
         var tallies: [Tally] = []
         var most: UInt32 = 0
+        // Most documents share a key or two by chance (≈ 3,700 a suspect of the benchmark, a
+        // few dozen of them scoring 4 or more): those below the floor are not kept at all.
+        let floor = UInt32(clamping: max(1, minScore))
         keyIncrements.withUnsafeBufferPointer { increments in
             keyWindows.withUnsafeBufferPointer { windows in
                 var i = 0
@@ -134,20 +137,22 @@ final class TallyScratch {
                         seen |= windows[key]
                         i += 1
                     }
+                    let score = (counts & 0xFFFF) + (counts >> 16)
+                    guard score >= floor else { continue }
                     tallies.append(Tally(document: document, counts: counts, close: close))
-                    most = max(most, (counts & 0xFFFF) + (counts >> 16))
+                    most = max(most, score)
                 }
             }
         }
         // Only the best `limit` are wanted: find the smallest score that still makes the cut
         // from a histogram, and sort just those.
-        var cut: UInt32 = 1
+        var cut = floor
         if tallies.count > limit {
             var histogram = [Int](repeating: 0, count: Int(most) + 1)
             for t in tallies { histogram[Int((t.counts & 0xFFFF) + (t.counts >> 16))] += 1 }
             var taken = 0
             var count = Int(most)
-            while count >= 1 {
+            while count >= Int(floor) {
                 taken += histogram[count]
                 cut = UInt32(count)
                 if taken >= limit { break }

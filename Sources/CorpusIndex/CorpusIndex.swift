@@ -219,7 +219,8 @@ public final class CorpusIndex {
     /// Documents sharing at least one band key with `keys`, ranked by the keys shared, those
     /// from buckets of at most `rareBucketSize` documents counted twice (text few articles share
     /// is stronger evidence; `Candidate.rareKeys`), then by document number. Keys whose bucket
-    /// holds more than `maxBucketSize` documents are skipped as too common to be evidence.
+    /// holds more than `maxBucketSize` documents are skipped as too common to be evidence, and
+    /// documents scoring below `minScore` are left out.
     ///
     /// Reads only the rows of these keys (one per key and segment). A scan of many suspects is
     /// faster with a `PostingSnapshot`, which gives the same answers.
@@ -229,7 +230,7 @@ public final class CorpusIndex {
     }
 
     public func candidates(for query: QueryKeys, maxBucketSize: Int = 2_000, rareBucketSize: Int = 20,
-                           limit: Int = .max) throws(IndexError) -> [Candidate] {
+                           limit: Int = .max, minScore: Int = 1) throws(IndexError) -> [Candidate] {
         try db.readTransaction { () throws(IndexError) in
             let segments = try self.segments()
             let statements = try rowStatements(for: segments)
@@ -271,7 +272,7 @@ public final class CorpusIndex {
                     }
                 }
             }
-            return tally.ranked(limit: limit)
+            return tally.ranked(limit: limit, minScore: minScore)
         }
     }
 

@@ -37,7 +37,7 @@ public final class PostingSnapshot: Sendable {
     }
 
     public func candidates(for query: QueryKeys, maxBucketSize: Int = 2_000, rareBucketSize: Int = 20,
-                           limit: Int = .max) -> [Candidate] {
+                           limit: Int = .max, minScore: Int = 1) -> [Candidate] {
         let tally = scratch.take()
         defer { scratch.give(tally) }
         tally.documentLimit = memory.documentLimit
@@ -66,7 +66,7 @@ public final class PostingSnapshot: Sendable {
                 let rare = end - start <= rareBucketSize
                 tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
             }
-            return tally.ranked(limit: limit)
+            return tally.ranked(limit: limit, minScore: minScore)
         }
     }
 

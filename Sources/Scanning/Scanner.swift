@@ -65,6 +65,11 @@ public struct ScanOptions: Sendable {
         suspects >= 64 && postings <= 1 << 27 && suspects * 40_000 >= postings
     }
 
+    /// The lowest score (`Candidate.score`) of a candidate worth verifying: rare keys are among
+    /// the shared keys, so `minRareKeys` of them score twice that. Lower-scoring documents need
+    /// not be ranked at all.
+    public var minScore: Int { max(1, min(minSharedKeys, 2 * minRareKeys)) }
+
     public func worthVerifying(_ candidate: Candidate) -> Bool {
         (candidate.sharedKeys >= minSharedKeys && candidate.closeWindows >= minCloseWindows) || candidate.rareKeys >= minRareKeys
     }
@@ -184,10 +189,12 @@ public struct Scanner: Sendable {
                             _ suspectAbsolute: String) throws(IndexError) -> ArticleReport {
             let candidates = if let snapshot {
                 snapshot.candidates(for: query, maxBucketSize: options.maxBucketSize,
-                                    rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
+                                    rareBucketSize: options.rareBucketSize, limit: options.maxCandidates,
+                                    minScore: options.minScore)
             } else {
                 try index.candidates(for: query, maxBucketSize: options.maxBucketSize,
-                                     rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
+                                     rareBucketSize: options.rareBucketSize, limit: options.maxCandidates,
+                                     minScore: options.minScore)
             }
             var judged: [JudgedMatch] = []
             let prepared = PreparedSuspect(fingerprint)

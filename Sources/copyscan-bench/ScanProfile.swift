@@ -137,9 +137,9 @@ enum ScanProfile {
             let query = options.queryKeys(fingerprint, index.parameters)
             let candidates = try snapshot.map {
                 $0.candidates(for: query, maxBucketSize: options.maxBucketSize,
-                              rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
+                              rareBucketSize: options.rareBucketSize, limit: options.maxCandidates, minScore: loose.minScore)
             } ?? index.candidates(for: query, maxBucketSize: options.maxBucketSize,
-                                  rareBucketSize: options.rareBucketSize, limit: options.maxCandidates)
+                                  rareBucketSize: options.rareBucketSize, limit: options.maxCandidates, minScore: loose.minScore)
             seconds[2] += clock.lap()
             let prepared = PreparedSuspect(fingerprint)
             seconds[5] += clock.lap()
