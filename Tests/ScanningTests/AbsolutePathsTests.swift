@@ -34,4 +34,15 @@ struct AbsolutePathsTests {
             #expect(fresh.absolute(path) == InputCollector.absolute(path), "\(path)")
         }
     }
+
+    @Test("paths under the working directory are shown relative to it, others whole, asked once or many times")
+    func display() {
+        let cwd = InputCollector.absolute(".")
+        for _ in 0..<3 {
+            #expect(InputCollector.display(cwd + "/Corpus/a.txt") == "Corpus/a.txt")
+            #expect(InputCollector.display("/nonexistent-root-\(UUID().uuidString)/a.txt").hasPrefix("/nonexistent-root-"))
+            // A sibling whose name starts like the working directory is not under it.
+            #expect(InputCollector.display(cwd + "-other/a.txt") == cwd + "-other/a.txt")
+        }
+    }
 }
