@@ -106,4 +106,47 @@ struct TallyScratchTests {
         }
         #expect(dropped > 0)
     }
+
+    @Test("with a score floor, exactly the documents the full ranking scores at or above it, query after query",
+          arguments: [2, 3, 4, 7, 300])
+    func floorOnCounters(floor: Int) {
+        let tally = TallyScratch()
+        tally.documentLimit = 5_000
+        var rng = SplitMix(seed: UInt64(floor))
+        for round in 0..<4 {
+            // Postings as a query adds them: buckets of documents, some rare, with windows.
+            var buckets: [(pairs: [UInt64], rare: Bool, windows: UInt64)] = []
+            for _ in 0..<200 {
+                let size = Int(rng.next() % 12) + 1
+                // Few documents, so that many share several keys and some reach every floor.
+                let pairs = (0..<size).map { _ in rng.next() % (round == 3 ? 5_000 : 150) }
+                buckets.append((pairs, rng.next() % 5 == 0, 1 << (rng.next() % 64)))
+            }
+            func add() {
+                for b in buckets { b.pairs.withUnsafeBufferPointer { tally.add(pairs: $0, rare: b.rare, windows: b.windows) } }
+            }
+            add()
+            let all = tally.ranked(limit: .max)
+            add()
+            let floored = tally.ranked(limit: .max, minScore: floor)
+            #expect(floored == all.filter { $0.score >= floor }, "round \(round)")
+            add()
+            #expect(tally.ranked(limit: 5, minScore: floor) == Array(all.filter { $0.score >= floor }.prefix(5)), "round \(round)")
+            // Over 150 documents the low floors keep some; over 5,000 every floor drops some.
+            if round == 3 { #expect(floored.count < all.count) } else if floor <= 4 { #expect(!floored.isEmpty, "round \(round)") }
+        }
+    }
+}
+
+/// A small seeded generator, so that the tests' postings are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
