@@ -102,10 +102,29 @@ extension Aligner {
                 guard j < sourceCount else { continue }
                 var best = -1
                 var bestCost = Int.max
+                // Most seeds continue a diagonal: the seed (i - 1, j - 1), if its chain still
+                // ends there, costs 1, the least any chain can, and no other chain can tie (one
+                // entry per seed). Its entry is the newest at j - 1, or the one after the
+                // entry of a seed (i, j - 1) of this suspect position.
+                if j > 0 && maxGap >= 1 {
+                    var e = Int(head[j - 1])
+                    if e >= 0 && Int(entryI[e]) == i { e = Int(entryNext[e]) }
+                    if e >= 0 && Int(entryI[e]) == i - 1 {
+                        let c = Int(entryChain[e])
+                        if c >= 0 {
+                            let chain = chains[c]
+                            if abs((i - chain.firstI) - (j - chain.firstJ)) <= maxDrift + (i - chain.firstI) / 10 {
+                                best = c
+                                bestCost = 1
+                            }
+                        }
+                    }
+                }
                 // The source positions j - 1 down to j - maxGap (not below 0) that hold current
-                // entries, nearest first, a word of the bitmap at a time.
+                // entries, nearest first, a word of the bitmap at a time (none when the diagonal
+                // was found).
                 let lowest = max(0, j - maxGap)
-                var p = j - 1
+                var p = best >= 0 ? lowest - 1 : j - 1
                 scan: while p >= lowest {
                     let word = p >> 6
                     var bits = occupied[word]
