@@ -8,7 +8,7 @@ import Policy
 import Reporting
 import Scanning
 
-/// `copyscan-bench scan-profile --index DB [--limit N] [--snapshot] [--json] SUSPECT…` scans
+/// `copyscan-bench scan-profile --index DB [--limit N] [--snapshot | --map] [--json] SUSPECT…` scans
 /// suspects (at most N, evenly spaced through the inputs)
 /// against an index on one thread and times every stage of a suspect's scan separately, in
 /// the order `Scanner.Worker.scan` runs them: read the suspects → suspect fingerprint (query
