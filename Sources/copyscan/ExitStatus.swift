@@ -62,7 +62,13 @@ enum Output {
         }
         let url = URL(fileURLWithPath: path)
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            // The text's own bytes, not a copy of them (a scan's JSON report runs to megabytes).
+            var text = text
+            try text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return try Data().write(to: url, options: .atomic) }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+                    .write(to: url, options: .atomic)
+            }
         } catch {
             throw InputError(path: path, "cannot write the report: \(error.localizedDescription)")
         }
