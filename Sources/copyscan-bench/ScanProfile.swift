@@ -18,8 +18,8 @@ import Scanning
 /// from SQLite; with `--map`, from the index's mapped posting file (its opening is that stage). It also counts candidates, so a slow
 /// scan can be told apart from a scan that verifies too many candidates.
 ///
-/// It mirrors `Scanner.Worker` with public API (`ScanOptions` defaults, the same source cache
-/// of 512 fingerprints); if the scanner changes, this file must follow it.
+/// It mirrors `Scanner.Worker` with public API (`ScanOptions` defaults, the same source cache,
+/// `ScanOptions.sourceCacheSize` fingerprints); if the scanner changes, this file must follow it.
 enum ScanProfile {
     static let usage = "usage: copyscan-bench scan-profile --index DB [--limit N] [--snapshot | --map] [--json] [--min-close-windows N] [--candidates-tsv FILE] SUSPECT…\n"
 
@@ -170,7 +170,7 @@ enum ScanProfile {
                     }
                     seconds[4] += clock.lap()
                     counts.sourceFetches += 1
-                    if cache.count > 512 { cache.removeAll(keepingCapacity: true) }
+                    if cache.count >= options.sourceCacheSize { cache.removeAll(keepingCapacity: true) }
                     cache[candidate.document] = (document, source)
                 }
                 if document.article.source == suspectAbsolute { continue }
