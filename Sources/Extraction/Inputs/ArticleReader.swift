@@ -1,5 +1,6 @@
 import Articles
 import Foundation
+import Glibc
 
 /// Reads the articles in one input file, whatever its kind.
 ///
@@ -50,10 +51,29 @@ public enum ArticleReader {
             throw InputError(path: path, "no such file or directory")
         }
         if isDirectory.boolValue { throw InputError(path: path, "is a directory, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path: path, "cannot be read (permission denied?)")
+        // Read straight into the array: through `Data` the bytes were read and then copied,
+        // and the copy's fresh pages faulted in (a 9 MB JSON Lines file: ≈ 4,300 page faults
+        // on one thread before any reading could start on the others).
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError(path: path, "cannot be read (permission denied?)") }
+        defer { close(fd) }
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var count = 0
+        while true {
+            // One byte of room beyond the expected size tells a file that grew since fstat.
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(4_096, bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress.map { $0 + count }, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: path, "cannot be read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            count += n
         }
-        return [UInt8](data)
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 }
 

@@ -1,0 +1,57 @@
+import Articles
+import Foundation
+import Testing
+@testable import Extraction
+
+@Suite("A file's bytes")
+struct ReadBytesTests {
+    static func temporary(_ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readbytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent(name)
+    }
+
+    @Test("every byte, whatever the size: empty, one page and one more, several megabytes, binary", arguments: [0, 1, 4_095, 4_096, 4_097, 1_048_577])
+    func exactBytes(size: Int) throws {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let url = try Self.temporary("x.bin")
+        try Data(bytes).write(to: url)
+        #expect(try ArticleReader.readBytes(url.path) == bytes)
+    }
+
+    @Test("a file that is missing or a directory is an error naming it")
+    func errors() throws {
+        let url = try Self.temporary("missing.txt")
+        do {
+            _ = try ArticleReader.readBytes(url.path)
+            Issue.record("a missing file was read")
+        } catch {
+            #expect(error.path == url.path)
+            #expect(error.description.contains("no such file or directory"))
+        }
+        let dir = url.deletingLastPathComponent().path
+        do {
+            _ = try ArticleReader.readBytes(dir)
+            Issue.record("a directory was read")
+        } catch {
+            #expect(error.path == dir)
+            #expect(error.description.contains("is a directory"))
+        }
+    }
+
+    @Test("a stream without a size (a pipe) is read to its end")
+    func pipe() throws {
+        let url = try Self.temporary("fifo")
+        #expect(mkfifo(url.path, 0o600) == 0)
+        let bytes = Array(String(repeating: "가나다라 ", count: 5_000).utf8)
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: url.path) {
+                handle.write(Data(bytes))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        #expect(try ArticleReader.readBytes(url.path) == bytes)
+    }
+}
