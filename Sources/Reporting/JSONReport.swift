@@ -46,7 +46,8 @@ public enum JSONReport {
         }
         let all = try rendered.all()
         // Reserved whole: grown by doubling, the 12 MB report of the benchmark's 2,000 suspects
-        // was copied and its fresh pages faulted in on one thread, ≈ 10% of the scan's wall time.
+        // was copied and its fresh pages faulted in on one thread at the end of the scan (perf:
+        // ≈ 30 ms of its 0.6 s).
         var out = String()
         out.reserveCapacity(outline.utf8.count + all.reduce(0) { $0 + $1.utf8.count + 2 } + 32)
         out += outline[..<slot.lowerBound]

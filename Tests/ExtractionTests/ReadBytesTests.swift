@@ -40,6 +40,33 @@ struct ReadBytesTests {
         }
     }
 
+    @Test("a file that cannot be opened says why, in the system's words (a socket cannot be opened)")
+    func unopenable() throws {
+        let url = try Self.temporary("sock")
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let path = Array(url.path.utf8)
+        try #require(path.count < MemoryLayout.size(ofValue: address.sun_path))
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (k, b) in path.enumerated() { raw[k] = b }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        try #require(bound == 0)
+        do {
+            _ = try ArticleReader.readBytes(url.path)
+            Issue.record("a socket was read")
+        } catch {
+            #expect(error.path == url.path)
+            #expect(error.problem.hasPrefix("cannot be read: "))
+            #expect(error.problem.count > "cannot be read: ".count)
+        }
+    }
+
     @Test("a stream without a size (a pipe) is read to its end")
     func pipe() throws {
         let url = try Self.temporary("fifo")

@@ -55,7 +55,7 @@ public enum ArticleReader {
         // and the copy's fresh pages faulted in (a 9 MB JSON Lines file: ≈ 4,300 page faults
         // on one thread before any reading could start on the others).
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(path: path, "cannot be read (permission denied?)") }
+        guard fd >= 0 else { throw InputError(path: path, "cannot be read: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
         let expected = fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0
