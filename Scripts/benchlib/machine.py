@@ -25,9 +25,10 @@ def describe(repo: Path) -> dict:
     except (OSError, AttributeError):
         pass
     head = _run(["git", "rev-parse", "--short", "HEAD"], cwd=repo)
-    # The last commit that changed what copyscan itself does (the benchmark's own files aside):
-    # runs of one code commit are comparable across sizes.
-    code = _run(["git", "log", "-1", "--format=%h", "--", "Sources", ":!Sources/copyscan-bench"], cwd=repo)
+    # The last commit that changed what copyscan itself does (the benchmark's own files aside;
+    # Package.swift included, whose flags change the binary — how it is linked, for one): runs of
+    # one code commit are comparable across sizes.
+    code = _run(["git", "log", "-1", "--format=%h", "--", "Sources", ":!Sources/copyscan-bench", "Package.swift"], cwd=repo)
     dirty = bool(_run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo))
     return {
         "cpu": field("Model name"), "family_model": f"{field('CPU family')}/{field('Model')}",
