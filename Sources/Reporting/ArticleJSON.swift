@@ -11,8 +11,8 @@ import Policy
 /// must be added here too; the byte-for-byte tests fail until it is.
 enum ArticleJSON {
     /// Articles as elements of the report's `articles` array (depth 2, 4 spaces), separated by
-    /// `,\n`, without the brackets. Nil when a number is not finite: the encoder's error for that
-    /// is the caller's to raise.
+    /// `,\n`, without the brackets. Nil when a number is not finite, which the encoder refuses
+    /// with an error: the caller leaves such a report to it.
     static func elements(_ articles: ArraySlice<ArticleReport>) -> String? {
         var w = PrettyJSON()
         w.bytes.reserveCapacity(articles.count * 8_192)

@@ -11,6 +11,17 @@ struct ReadBytesTests {
         return dir.appendingPathComponent(name)
     }
 
+    /// The error reading `path` raises; an issue is recorded when it reads instead.
+    static func failure(reading path: String) -> InputError? {
+        do {
+            _ = try ArticleReader.readBytes(path)
+            Issue.record("\(path) was read")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     @Test("every byte, whatever the size: empty, one page and one more, several megabytes, binary", arguments: [0, 1, 4_095, 4_096, 4_097, 1_048_577])
     func exactBytes(size: Int) throws {
         var generator = SystemRandomNumberGenerator()
@@ -23,21 +34,13 @@ struct ReadBytesTests {
     @Test("a file that is missing or a directory is an error naming it")
     func errors() throws {
         let url = try Self.temporary("missing.txt")
-        do {
-            _ = try ArticleReader.readBytes(url.path)
-            Issue.record("a missing file was read")
-        } catch {
-            #expect(error.path == url.path)
-            #expect(error.description.contains("no such file or directory"))
-        }
+        let missing = Self.failure(reading: url.path)
+        #expect(missing?.path == url.path)
+        #expect(missing?.problem.contains("no such file or directory") == true)
         let dir = url.deletingLastPathComponent().path
-        do {
-            _ = try ArticleReader.readBytes(dir)
-            Issue.record("a directory was read")
-        } catch {
-            #expect(error.path == dir)
-            #expect(error.description.contains("is a directory"))
-        }
+        let directory = Self.failure(reading: dir)
+        #expect(directory?.path == dir)
+        #expect(directory?.problem.contains("is a directory") == true)
     }
 
     @Test("a file that cannot be opened says why, in the system's words (a socket cannot be opened)")
@@ -57,14 +60,10 @@ struct ReadBytesTests {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         try #require(bound == 0)
-        do {
-            _ = try ArticleReader.readBytes(url.path)
-            Issue.record("a socket was read")
-        } catch {
-            #expect(error.path == url.path)
-            #expect(error.problem.hasPrefix("cannot be read: "))
-            #expect(error.problem.count > "cannot be read: ".count)
-        }
+        let error = Self.failure(reading: url.path)
+        #expect(error?.path == url.path)
+        #expect(error?.problem.hasPrefix("cannot be read: ") == true)
+        #expect((error?.problem.count ?? 0) > "cannot be read: ".count)
     }
 
     @Test("a stream without a size (a pipe) is read to its end")
