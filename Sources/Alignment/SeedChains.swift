@@ -141,9 +141,17 @@ extension Aligner {
                         while e >= 0 {
                             let c = Int(entryChain[e])
                             let di = i - Int(entryI[e])
+                            if c >= 0 && di > maxGap {
+                                // Seeds come in order of i: this chain end is out of reach of
+                                // every seed still to come, so it leaves the position's count
+                                // and, the last to go, the bitmap.
+                                entryChain[e] = -1
+                                live[position] -= 1
+                                if live[position] == 0 { occupied[word] &= ~(1 << UInt64(bit)) }
+                            }
                             // A current entry is its chain's last seed: the chain ends at
                             // (entryI, position).
-                            if c >= 0 && di > 0 && di <= maxGap {
+                            else if c >= 0 && di > 0 {
                                 let chain = chains[c]
                                 if abs((i - chain.firstI) - (j - chain.firstJ)) <= maxDrift + (i - chain.firstI) / 10 {
                                     let cost = max(di, dj)
