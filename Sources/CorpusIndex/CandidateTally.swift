@@ -260,18 +260,25 @@ public struct QueryKeys: Sendable {
     /// window's `bandsPerWindow` keys window after window.
     public init(_ keys: [UInt64], windowKeysInOrder: [UInt64] = [], bandsPerWindow: Int = 1) {
         let bands = max(1, bandsPerWindow)
-        var tagged: [(key: UInt64, windows: UInt64)] = keys.map { ($0 & ~0xFFFF, 0) }
+        // A key's low 16 bits are not part of it: they carry its window (mod 64), or 64 for a
+        // document key, so the tagged keys sort as plain integers (a sort of (key, windows)
+        // tuples through a closure was ≈ 1.3% of a scan's CPU time).
+        var tagged = keys.map { $0 & ~0xFFFF | 64 }
         tagged.reserveCapacity(keys.count + windowKeysInOrder.count)
         for (n, key) in windowKeysInOrder.enumerated() {
-            tagged.append((key & ~0xFFFF, 1 << UInt64((n / bands) % 64)))
+            tagged.append(key & ~0xFFFF | UInt64((n / bands) % 64))
         }
-        tagged.sort { $0.key < $1.key }
+        tagged.sort()
+        self.keys.reserveCapacity(tagged.count)
+        windows.reserveCapacity(tagged.count)
         for t in tagged {
-            if t.key == self.keys.last {
-                windows[windows.count - 1] |= t.windows
+            let key = t & ~0xFFFF, tag = t & 0xFFFF
+            let bit: UInt64 = tag < 64 ? 1 << tag : 0
+            if key == self.keys.last {
+                windows[windows.count - 1] |= bit
             } else {
-                self.keys.append(t.key)
-                windows.append(t.windows)
+                self.keys.append(key)
+                windows.append(bit)
             }
         }
     }
