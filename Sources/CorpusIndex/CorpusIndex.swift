@@ -361,10 +361,11 @@ public final class CorpusIndex {
         statement.reset()
         statement.bind(1, Int64(doc))
         guard try statement.step() else { throw IndexError(path: path, .corrupt("document \(doc) is missing")) }
-        guard let article = statement.withBlob(1, ArticleRecord.decode) else {
-            throw IndexError(path: path, .corrupt("document \(doc) has unreadable metadata"))
+        guard let skimmed = statement.withBlob(1, ArticleRecord.skim) else {
+            throw StoredDocument.unreadable(doc, path)
         }
-        return StoredDocument(document: doc, file: statement.text(0), article: article, body: statement.blob(2))
+        return StoredDocument(document: doc, file: statement.text(0), source: skimmed.source, excluded: skimmed.excluded,
+                              body: statement.blob(2), record: statement.blob(1), indexPath: path)
     }
 }
 
@@ -372,21 +373,33 @@ public final class CorpusIndex {
 /// directly (`Fingerprinter.shingled(utf8:)`), and only a source with a passage to report
 /// becomes an `IndexedDocument`, whose String costs a validation of the bytes (on the benchmark
 /// scan, ≈ 5% of the instructions and ≈ 6% of the time when every candidate's body became a String).
+///
+/// Of the article's metadata only what verification needs is decoded up front (its source path
+/// and excluded ranges, `ArticleRecord.skim`); the rest waits for `resolved()`.
 public struct StoredDocument: Sendable {
     public var document: Int
     public var file: String
-    /// Everything but the body, which is empty here.
-    public var article: Article
+    /// The article's `source` and `excluded`.
+    public var source: String
+    public var excluded: [TextRange]
     public var body: [UInt8]
+    /// The stored metadata record, decoded by `resolved()`.
+    let record: [UInt8]
+    let indexPath: String
 
-    /// The document with its body as a String; `bodyWasValid` is false when the stored bytes
-    /// were not valid UTF-8 (a damaged index) and had to be repaired, so that offsets computed
-    /// from the bytes would not fit the String.
-    public func resolved() -> (document: IndexedDocument, bodyWasValid: Bool) {
-        var article = self.article
+    /// The document with its metadata and its body as a String; `bodyWasValid` is false when
+    /// the stored bytes were not valid UTF-8 (a damaged index) and had to be repaired, so that
+    /// offsets computed from the bytes would not fit the String. Throws when the metadata
+    /// holds a string that is not UTF-8 (which skimming does not validate).
+    public func resolved() throws(IndexError) -> (document: IndexedDocument, bodyWasValid: Bool) {
+        guard var article = record.withUnsafeBytes(ArticleRecord.decode) else { throw Self.unreadable(document, indexPath) }
         let valid = String(validating: body, as: UTF8.self)
         article.body = valid ?? String(decoding: body, as: UTF8.self)
         return (IndexedDocument(document: document, file: file, article: article), valid != nil)
+    }
+
+    static func unreadable(_ doc: Int, _ indexPath: String) -> IndexError {
+        IndexError(path: indexPath, .corrupt("document \(doc) has unreadable metadata"))
     }
 }
 

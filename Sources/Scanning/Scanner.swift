@@ -206,11 +206,11 @@ public struct Scanner: Sendable {
             let prepared = PreparedSuspect(fingerprint)
             for candidate in candidates.prefix(options.maxCandidates) where options.worthVerifying(candidate) {
                 let (stored, sourceFingerprint) = try source(candidate.document)
-                if stored.article.source == suspectAbsolute { continue }   // the suspect itself
+                if stored.source == suspectAbsolute { continue }   // the suspect itself
                 if !options.ignoreSources.isEmpty && Configuration.matches(stored.file, options.ignoreSources) { continue }
                 var alignment = options.aligner.align(prepared, source: sourceFingerprint, scratch: scratch)
                 guard !alignment.passages.isEmpty else { continue }
-                let (document, valid) = stored.resolved()
+                let (document, valid) = try stored.resolved()
                 if !valid {
                     // Repaired bytes: offsets from the stored bytes would not fit the text
                     // the report shows, so the repaired text is aligned instead.
@@ -228,7 +228,7 @@ public struct Scanner: Sendable {
             if let cached = sources[doc] { return cached }
             let document = try index.storedDocument(doc)
             let fp = document.body.withUnsafeBufferPointer {
-                index.fingerprinter.shingled(utf8: $0, excluding: document.article.excluded.spans)
+                index.fingerprinter.shingled(utf8: $0, excluding: document.excluded.spans)
             }
             if sources.count >= options.sourceCacheSize { sources.removeAll(keepingCapacity: true) }
             sources[doc] = (document, fp)

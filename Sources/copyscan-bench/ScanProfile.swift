@@ -166,14 +166,14 @@ enum ScanProfile {
                     document = try index.storedDocument(candidate.document)
                     seconds[3] += clock.lap()
                     source = document.body.withUnsafeBufferPointer {
-                        index.fingerprinter.shingled(utf8: $0, excluding: document.article.excluded.map { TextSpan(start: $0.start, end: $0.end) })
+                        index.fingerprinter.shingled(utf8: $0, excluding: document.excluded.map { TextSpan(start: $0.start, end: $0.end) })
                     }
                     seconds[4] += clock.lap()
                     counts.sourceFetches += 1
                     if cache.count >= options.sourceCacheSize { cache.removeAll(keepingCapacity: true) }
                     cache[candidate.document] = (document, source)
                 }
-                if document.article.source == suspectAbsolute { continue }
+                if document.source == suspectAbsolute { continue }
                 if !strict {
                     // Not timed: what the stricter rule skips, aligned only for the record.
                     let alignment = options.aligner.align(prepared, source: source, scratch: scratch)
@@ -187,7 +187,7 @@ enum ScanProfile {
                 if recordAll { rows.append(row(suspect, candidate, verified: true, alignment)) }
                 clock.start()
                 guard !alignment.passages.isEmpty else { continue }
-                let resolved = document.resolved().document   // (the scanner re-aligns repaired bytes)
+                let resolved = try document.resolved().document   // (the scanner re-aligns repaired bytes)
                 seconds[3] += clock.lap()
                 let verdict = engine.judge(suspect: suspect, source: resolved.article, alignment: alignment)
                 seconds[8] += clock.lap()

@@ -59,6 +59,37 @@ struct ArticleRecordTests {
         #expect(huge.withUnsafeBytes { ArticleRecord.decode($0) } == nil)
     }
 
+    @Test("skimming reads the source and excluded ranges a full decode reads, and refuses what it refuses for its structure")
+    func skim() throws {
+        var articles = [Self.full, Article(id: "", source: "", body: "")]
+        articles.append(Article(id: "x", source: "/a/b.html", body: "", excluded: (0..<40).map { TextRange(start: $0 * 100, end: $0 * 100 + 7) }))
+        for article in articles {
+            let bytes = ArticleRecord.encode(article)
+            let skimmed = bytes.withUnsafeBytes { ArticleRecord.skim($0) }
+            #expect(skimmed?.source == article.source)
+            #expect(skimmed?.excluded == article.excluded)
+        }
+        let bytes = ArticleRecord.encode(Self.full)
+        for length in 0..<bytes.count {
+            #expect(Array(bytes.prefix(length)).withUnsafeBytes { ArticleRecord.skim($0) } == nil)
+        }
+        #expect((bytes + [0]).withUnsafeBytes { ArticleRecord.skim($0) } == nil)
+        // A bad enum code in a notice is structure, refused by both.
+        var badLocation = ArticleRecord.encode(Article(id: "n", source: "s", body: "", notices: [Notice(text: "t", holder: nil, prohibits: [], location: .input)]))
+        let code = ArticleRecord.code(NoticeLocation.input)
+        badLocation[try #require(badLocation.lastIndex(of: code))] = 200
+        #expect(badLocation.withUnsafeBytes { ArticleRecord.decode($0) } == nil)
+        #expect(badLocation.withUnsafeBytes { ArticleRecord.skim($0) } == nil)
+        // A title that is not UTF-8 is only a full decode's concern; the source is always checked.
+        var badTitle = ArticleRecord.encode(Article(id: "i", source: "s", title: "ab", body: ""))
+        badTitle[try #require(badTitle.lastIndex(of: UInt8(ascii: "b")))] = 0xFF
+        #expect(badTitle.withUnsafeBytes { ArticleRecord.decode($0) } == nil)
+        #expect(badTitle.withUnsafeBytes { ArticleRecord.skim($0) }?.source == "s")
+        var badSource = ArticleRecord.encode(Article(id: "i", source: "s", body: ""))
+        badSource[try #require(badSource.lastIndex(of: UInt8(ascii: "s")))] = 0xFF
+        #expect(badSource.withUnsafeBytes { ArticleRecord.skim($0) } == nil)
+    }
+
     /// An index laid out as copyscan's format version 1 wrote it.
     func versionOneIndex(at path: String, articles: [Article]) throws {
         let directory = (path as NSString).deletingLastPathComponent

@@ -169,10 +169,11 @@ struct StoredDocumentTests {
         let index = try segments.build(at: segments.temporaryPath(), count: 3, batchSize: 3)
         let doc = try #require(try index.candidates(for: index.fingerprinter.fingerprint(SegmentTests.body(1)).allKeys).first?.document)
         let stored = try index.storedDocument(doc)
-        let (document, valid) = stored.resolved()
+        let (document, valid) = try stored.resolved()
         #expect(valid)
         #expect(Array(document.article.body.utf8) == stored.body)
-        #expect(stored.article.body.isEmpty)
+        #expect(stored.source == document.article.source && !stored.source.isEmpty)
+        #expect(stored.excluded == document.article.excluded)
         #expect(try index.document(doc).article.body == document.article.body)
 
         // A damaged body: a stray byte in the middle.
@@ -184,9 +185,31 @@ struct StoredDocumentTests {
         try update.run()
         let reread = try index.storedDocument(doc)
         #expect(reread.body == damaged)
-        let (repaired, wasValid) = reread.resolved()
+        let (repaired, wasValid) = try reread.resolved()
         #expect(!wasValid)
         #expect(repaired.article.body.unicodeScalars.contains("\u{FFFD}"))
         #expect(try index.document(doc).article.body == repaired.article.body)
+
+        // Metadata with a string that is not UTF-8: fetched for verification (skimmed), refused
+        // with the document's number when it is resolved for a report.
+        var article = document.article
+        article.body = ""
+        article.title = "제목"
+        var record = ArticleRecord.encode(article)
+        let lead = try #require(Array("제".utf8).first)
+        let at = try #require(record.firstIndex(of: lead))
+        record[at] = 0xFF
+        let meta = try index.db.prepare("UPDATE documents SET meta = ? WHERE doc = ?")
+        meta.bind(1, record)
+        meta.bind(2, Int64(doc))
+        try meta.run()
+        let skimmed = try index.storedDocument(doc)
+        #expect(skimmed.source == document.article.source)
+        #expect(throws: IndexError.self) { try skimmed.resolved() }
+        do {
+            _ = try skimmed.resolved()
+        } catch {
+            #expect(error.description.contains("document \(doc) has unreadable metadata"), "\(error.description)")
+        }
     }
 }
