@@ -62,11 +62,16 @@ public enum InputCollector {
         public init() {}
 
         public mutating func absolute(_ path: String) -> String {
-            let name = (path as NSString).lastPathComponent
-            guard !path.hasPrefix("~"), !path.hasSuffix("/"), !name.isEmpty, name != ".", name != "..", !isLink(path) else {
+            // Split at the last slash by hand: NSString's path methods bridge the string on
+            // every call (≈ 90,000 instructions a suspect, callgrind; ≈ 1% of a scan's time).
+            // The directory is only resolved, so "a//b" giving "a/" where NSString gives "a"
+            // changes nothing but the cache key.
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            guard !path.hasPrefix("~"), !name.isEmpty, name != ".", name != "..", !isLink(path) else {
                 return InputCollector.absolute(path)
             }
-            let directory = (path as NSString).deletingLastPathComponent
+            let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ""
             if let resolved = directories[directory] { return Self.join(resolved, name) }
             let resolved = InputCollector.absolute(directory.isEmpty ? "." : directory)
             if directories.count > 1_024 { directories.removeAll(keepingCapacity: true) }

@@ -30,7 +30,8 @@ struct AbsolutePathsTests {
         #expect(cache.absolute(root + "/linked/alias.txt") == InputCollector.absolute(root + "/real/a.txt"))
         // Relative paths (against the working directory, which tests must not change).
         var fresh = InputCollector.AbsolutePaths()
-        for path in ["Package.swift", "./Package.swift", "no-such-file.jsonl#p1", "Sources/../Package.swift"] {
+        for path in ["Package.swift", "./Package.swift", "no-such-file.jsonl#p1", "Sources/../Package.swift", "Sources/", "Sources//",
+                     ".", "..", "Sources/..", "Sources/.", "/", "/usr", "/usr/", "//usr//bin", "~", "~/x", "a#b/c#d", ""] {
             #expect(fresh.absolute(path) == InputCollector.absolute(path), "\(path)")
         }
     }
