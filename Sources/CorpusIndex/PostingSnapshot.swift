@@ -54,14 +54,16 @@ public final class PostingSnapshot: Sendable {
                 // Offsets ascend and end at the pair count (checked when a map is opened).
                 groups[n] = Int(offsets[group])..<Int(offsets[group + 1])
             }
+            // The first and last pair of every group: a group (≈ 12 pairs at 100,000 articles)
+            // spans two or three cache lines, and a search that waited for the second was ≈ 45%
+            // of this function's time (perf annotate).
             var touched: UInt64 = 0
-            for n in 0..<count where !groups[n].isEmpty { touched &+= all[groups[n].lowerBound] }
+            for n in 0..<count where !groups[n].isEmpty { touched &+= all[groups[n].lowerBound] &+ all[groups[n].upperBound - 1] }
             tally.touch(touched)
             for (n, windows) in query.windows.enumerated() {
                 let low = PostingKey.low(keys[n])
                 let group = groups[n]
-                let start = lowerBound(all, group.lowerBound, group.upperBound, PostingKey.pair(low: low, document: 0))
-                let end = low == .max ? group.upperBound : gallop(all, start, group.upperBound, PostingKey.pair(low: low + 1, document: 0))
+                let (start, end) = Self.bucket(all, group, low)
                 guard end - start <= maxBucketSize else { continue }
                 let rare = end - start <= rareBucketSize
                 tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
@@ -70,10 +72,32 @@ public final class PostingSnapshot: Sendable {
         }
     }
 
+    /// Where the pairs of key `low` lie in `group`. A small group is counted through without a
+    /// branch — how many pairs lie below the bucket and below its end, a pass the processor
+    /// runs ahead of — where a binary search stalls on each load; a large one is searched.
+    @inline(__always)
+    static func bucket(_ all: UnsafeBufferPointer<UInt64>, _ group: Range<Int>, _ low: UInt32, linearUpTo: Int = 64) -> (Int, Int) {
+        let first = PostingKey.pair(low: low, document: 0)
+        if group.count <= linearUpTo {
+            // The pair after the bucket's last: the next key's first, or past every pair.
+            let last = low == .max ? UInt64.max : PostingKey.pair(low: low + 1, document: 0)
+            var below = 0, before = 0
+            for i in group {
+                let pair = all[i]
+                below &+= pair < first ? 1 : 0
+                before &+= pair < last ? 1 : 0
+            }
+            return (group.lowerBound + below, low == .max ? group.upperBound : group.lowerBound + before)
+        }
+        let start = lowerBound(all, group.lowerBound, group.upperBound, first)
+        let end = low == .max ? group.upperBound : gallop(all, start, group.upperBound, PostingKey.pair(low: low + 1, document: 0))
+        return (start, end)
+    }
+
     /// The first position from `from` whose pair is not below `value`, found by doubling steps
     /// and then a binary search: a bucket's end is usually a few pairs away, in lines the
     /// search for its start already read.
-    private func gallop(_ all: UnsafeBufferPointer<UInt64>, _ from: Int, _ to: Int, _ value: UInt64) -> Int {
+    private static func gallop(_ all: UnsafeBufferPointer<UInt64>, _ from: Int, _ to: Int, _ value: UInt64) -> Int {
         var lo = from, hi = from, step = 1
         while hi < to && all[hi] < value {
             lo = hi + 1
@@ -83,7 +107,7 @@ public final class PostingSnapshot: Sendable {
         return lowerBound(all, lo, hi, value)
     }
 
-    private func lowerBound(_ all: UnsafeBufferPointer<UInt64>, _ from: Int, _ to: Int, _ value: UInt64) -> Int {
+    private static func lowerBound(_ all: UnsafeBufferPointer<UInt64>, _ from: Int, _ to: Int, _ value: UInt64) -> Int {
         var lo = from, hi = to
         while lo < hi {
             let mid = (lo + hi) / 2

@@ -213,3 +213,36 @@ struct StoredDocumentTests {
         }
     }
 }
+
+@Suite("A key's bucket within its directory group")
+struct PostingBucketTests {
+    @Test("counted through or searched, a bucket is the run of pairs with the key's low bits, also for the largest low")
+    func bucketBounds() {
+        var rng = SplitMix64(seed: 5)
+        for size in [0, 1, 2, 7, 12, 63, 64, 65, 200, 3_000] {
+            // Lows drawn from a few values (buckets of many documents), .max among them.
+            let lows: [UInt32] = [0, 1, 7, 8, 1 << 20, .max - 1, .max]
+            var pairs = (0..<size).map { _ in
+                // Documents 0 and UInt32.max too: the pairs next to a bucket's bounds.
+                PostingKey.pair(low: lows[rng.below(lows.count)], document: [0, .max, UInt32(truncatingIfNeeded: rng.next())][rng.below(3)])
+            }
+            pairs.sort()
+            // Padding on both sides: the group is a range inside all pairs.
+            let all = [0] + pairs + [UInt64.max]
+            let group = 1..<(1 + size)
+            all.withUnsafeBufferPointer { buffer in
+                for low in lows + [2, 9, 1 << 21] {
+                    let lowOf = { (i: Int) in UInt32(truncatingIfNeeded: buffer[i] >> 32) }
+                    let inBucket = group.filter { lowOf($0) == low }
+                    // Where the bucket is, or would be: after every pair of a smaller low.
+                    let start = group.lowerBound + group.count { lowOf($0) < low }
+                    if let first = inBucket.first { #expect(first == start && inBucket.last == start + inBucket.count - 1) }
+                    for linear in [0, 64, 10_000] {
+                        let found = PostingSnapshot.bucket(buffer, group, low, linearUpTo: linear)
+                        #expect(found == (start, start + inBucket.count), "size \(size), low \(low), linear up to \(linear)")
+                    }
+                }
+            }
+        }
+    }
+}
