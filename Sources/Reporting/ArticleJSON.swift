@@ -13,7 +13,7 @@ enum ArticleJSON {
     /// Articles as elements of the report's `articles` array (depth 2, 4 spaces), separated by
     /// `,\n`, without the brackets. Nil when a number is not finite, which the encoder refuses
     /// with an error: the caller leaves such a report to it.
-    static func elements(_ articles: ArraySlice<ArticleReport>) -> String? {
+    static func elements(_ articles: ArraySlice<ArticleReport>) -> [UInt8]? {
         var w = PrettyJSON()
         w.bytes.reserveCapacity(articles.count * 8_192)
         for (n, article) in articles.enumerated() {
@@ -22,7 +22,7 @@ enum ArticleJSON {
             w.article(article, depth: 2)
         }
         guard w.finite else { return nil }
-        return String(decoding: w.bytes, as: UTF8.self)
+        return w.bytes
     }
 }
 

@@ -42,7 +42,7 @@ public struct Baseline: Codable, Sendable {
     public func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try ReportFile.write([Array(try encoder.encode(self))], to: path, what: "baseline")
     }
 
     /// Marks the report's findings that the baseline lists; returns how many.

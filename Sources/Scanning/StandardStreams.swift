@@ -4,7 +4,11 @@ import Foundation
 /// Foundation's FileHandle.write traps when a signal interrupts it, which would lose a report.
 public enum StandardStreams {
     public static func write(_ text: String, to fd: Int32 = STDOUT_FILENO) {
-        var bytes = Array(text.utf8)
+        write(bytes: Array(text.utf8), to: fd)
+    }
+
+    public static func write(bytes: [UInt8], to fd: Int32 = STDOUT_FILENO) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { raw in

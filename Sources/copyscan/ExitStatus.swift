@@ -53,25 +53,23 @@ enum ExitStatus: Int32 {
     }
 }
 
-/// Writes text to a file atomically (temporary file, then rename), or to standard output.
+/// Writes a report to a file (`ReportFile`: replaced whole, or written into when it is a
+/// device or a pipe) or to standard output.
 enum Output {
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
             StandardStreams.write(text)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        do {
-            // The text's own bytes, not a copy of them (a scan's JSON report runs to megabytes).
-            var text = text
-            try text.withUTF8 { bytes in
-                guard let base = bytes.baseAddress else { return try Data().write(to: url, options: .atomic) }
-                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
-                    .write(to: url, options: .atomic)
-            }
-        } catch {
-            throw InputError(path: path, "cannot write the report: \(error.localizedDescription)")
+        try ReportFile.write(text, to: path)
+    }
+
+    static func write(chunks: [[UInt8]], to path: String?) throws {
+        guard let path else {
+            for chunk in chunks { StandardStreams.write(bytes: chunk) }
+            return
         }
+        try ReportFile.write(chunks, to: path)
     }
 
     static func note(_ text: String) {

@@ -55,6 +55,10 @@ struct GateOptions: ParsableArguments {
 extension Configuration.FailOn: ExpressibleByArgument {}
 
 func render(_ report: ScanReport, _ options: ReportOptions) throws {
+    if options.format == .json {
+        // Written a piece at a time, never joined into one text.
+        return try Output.write(chunks: JSONReport.renderChunks(report), to: options.output)
+    }
     try Output.write(format(report, as: options.format, showClean: options.showClean, toTerminal: options.output == nil), to: options.output)
 }
 

@@ -32,6 +32,25 @@ struct CLIErrorTests {
         #expect(r.stderr.contains("nope.sqlite"))
     }
 
+    @Test("-o: a report that cannot be written is an error naming the path and why (exit 2); a JSON report is written whole")
+    func reportOutput() throws {
+        let dir = try CLI.temporaryDirectory()
+        let corpus = CLI.repositoryRoot.appendingPathComponent("Corpus").path
+        let missing = dir.appendingPathComponent("no/such/report.json").path
+        let failed = try CLI.run(["scan", "--against", corpus + "/archive", corpus + "/incoming", "--format", "json", "-o", missing])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("\(missing): cannot write the report: cannot create a file in its directory (No such file or directory)"),
+                "\(failed.stderr)")
+        // Written in pieces, the report parses, and equals what standard output gets.
+        let path = dir.appendingPathComponent("report.json").path
+        let written = try CLI.run(["scan", "--against", corpus + "/archive", corpus + "/incoming", "--format", "json", "-o", path])
+        let printed = try CLI.run(["scan", "--against", corpus + "/archive", corpus + "/incoming", "--format", "json"])
+        #expect(written.status == 1 && printed.status == 1)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes == Data(printed.stdout.utf8))
+        #expect(try JSONSerialization.jsonObject(with: bytes) is [String: Any])
+    }
+
     @Test("bad files in a batch are reported with their paths and the batch goes on")
     func badFilesInBatch() throws {
         let dir = try CLI.temporaryDirectory()

@@ -44,7 +44,7 @@ struct ArticleJSONTests {
             report.articles = []
             let skeleton = try JSONReport.renderWhole(report)
             let rebuilt = articles.isEmpty ? skeleton
-                : skeleton.replacingOccurrences(of: "\"articles\" : [\n\n  ]", with: "\"articles\" : [\n" + elements + "\n  ]")
+                : skeleton.replacingOccurrences(of: "\"articles\" : [\n\n  ]", with: "\"articles\" : [\n" + String(decoding: elements, as: UTF8.self) + "\n  ]")
             #expect(rebuilt == whole, "\(n) articles")
         }
     }
@@ -57,11 +57,12 @@ struct ArticleJSONTests {
         let report = Fixtures.report(Array(repeating: articles[0], count: 2 * JSONReport.articlesPerPiece))
         #expect(throws: EncodingError.self) { try JSONReport.renderWhole(report) }
         #expect(throws: EncodingError.self) { try JSONReport.renderInPieces(report) }
+        #expect(throws: EncodingError.self) { try JSONReport.renderChunks(report) }
     }
 
     @Test("many articles in pieces still equal the whole report")
     func manyInPieces() throws {
         let report = Fixtures.report((0..<300).map { Self.everyShape[$0 % 3] })
-        #expect(try JSONReport.renderInPieces(report) == JSONReport.renderWhole(report))
+        #expect(try Array(JSONReport.renderInPieces(report).joined()) == Array(JSONReport.renderWhole(report).utf8))
     }
 }
