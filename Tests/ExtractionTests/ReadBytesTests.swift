@@ -22,10 +22,12 @@ struct ReadBytesTests {
         }
     }
 
-    @Test("every byte, whatever the size: empty, one page and one more, several megabytes, binary", arguments: [0, 1, 4_095, 4_096, 4_097, 1_048_577])
+    @Test("every byte, whatever the size: empty, one page and one more, megabytes (huge pages from 4 MB), binary",
+          arguments: [0, 1, 4_095, 4_096, 4_097, 1_048_577, 4 << 20, (4 << 20) + 1, 9_000_001])
     func exactBytes(size: Int) throws {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let words = (0..<(size + 7) / 8).map { _ in generator.next() }
+        let bytes = Array(words.withUnsafeBytes { $0.prefix(size) })
         let url = try Self.temporary("x.bin")
         try Data(bytes).write(to: url)
         #expect(try ArticleReader.readBytes(url.path) == bytes)
