@@ -13,7 +13,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output. A regular FILE is replaced whole (never left half-written); a device or pipe is written into.", valueName: "FILE"))
     var output: String?
 
     @Flag(help: "Also list clean articles in the text report.")
