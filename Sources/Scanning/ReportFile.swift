@@ -26,6 +26,7 @@ public enum ReportFile {
     }
 
     private static func write(_ chunks: [[UInt8]], _ path: String) throws(InputError) {
+        guard !path.isEmpty else { throw InputError(path: path, "no file name was given") }
         var target = path
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {

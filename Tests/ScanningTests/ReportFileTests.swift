@@ -92,12 +92,15 @@ struct ReportFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["pipe"])
     }
 
-    @Test("a directory, or a directory that does not exist, is refused with the path and the reason")
+    @Test("a directory, a directory that does not exist or an empty path is refused with the path and the reason")
     func refused() throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(throws: InputError(path: dir, "cannot write the report: it is a directory")) {
             try ReportFile.write(chunks, to: dir)
+        }
+        #expect(throws: InputError(path: "", "cannot write the report: no file name was given")) {
+            try ReportFile.write(chunks, to: "")
         }
         let missing = dir + "/no/such/out.json"
         do {
