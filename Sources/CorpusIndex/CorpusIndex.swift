@@ -234,7 +234,7 @@ public final class CorpusIndex {
         try db.readTransaction { () throws(IndexError) in
             let segments = try self.segments()
             let statements = try rowStatements(for: segments)
-            tally.documentLimit = try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents") + 1
+            tally.start(documentLimit: try scalar("SELECT COALESCE(MAX(doc), 0) FROM documents") + 1, minScore: minScore)
             var current = [Int64](repeating: -1, count: segments.count)
             var present = [Bool](repeating: false, count: segments.count)
             defer { for s in statements { s.reset() } }
@@ -272,7 +272,7 @@ public final class CorpusIndex {
                     }
                 }
             }
-            return tally.ranked(limit: limit, minScore: minScore)
+            return tally.ranked(limit: limit)
         }
     }
 

@@ -40,7 +40,7 @@ public final class PostingSnapshot: Sendable {
                            limit: Int = .max, minScore: Int = 1) -> [Candidate] {
         let tally = scratch.take()
         defer { scratch.give(tally) }
-        tally.documentLimit = memory.documentLimit
+        tally.start(documentLimit: memory.documentLimit, minScore: minScore)
         let all = memory.pairs, offsets = memory.offsets
         let keys = query.keys, count = keys.count
         return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(1, count)) { groups in
@@ -68,7 +68,7 @@ public final class PostingSnapshot: Sendable {
                 let rare = end - start <= rareBucketSize
                 tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
             }
-            return tally.ranked(limit: limit, minScore: minScore)
+            return tally.ranked(limit: limit)
         }
     }
 

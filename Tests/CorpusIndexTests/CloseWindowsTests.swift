@@ -67,8 +67,8 @@ struct TallyScratchTests {
           arguments: [1_000, (1 << 26) + 10])
     func counters(documentLimit: Int) {
         let tally = TallyScratch()
-        tally.documentLimit = documentLimit
         for round in 0..<2 {
+            tally.start(documentLimit: documentLimit, minScore: 1)
             let far = UInt32(documentLimit - 1)
             tally.add(7, rare: false, windows: 0b01)
             tally.add(7, rare: true, windows: 0b11)
@@ -111,7 +111,6 @@ struct TallyScratchTests {
           arguments: [2, 3, 4, 7, 300])
     func floorOnCounters(floor: Int) {
         let tally = TallyScratch()
-        tally.documentLimit = 5_000
         var rng = SplitMix(seed: UInt64(floor))
         for round in 0..<4 {
             // Postings as a query adds them: buckets of documents, some rare, with windows.
@@ -125,13 +124,21 @@ struct TallyScratchTests {
             func add() {
                 for b in buckets { b.pairs.withUnsafeBufferPointer { tally.add(pairs: $0, rare: b.rare, windows: b.windows) } }
             }
+            tally.start(documentLimit: 5_000, minScore: 1)
             add()
             let all = tally.ranked(limit: .max)
+            tally.start(documentLimit: 5_000, minScore: floor)
             add()
-            let floored = tally.ranked(limit: .max, minScore: floor)
+            let floored = tally.ranked(limit: .max)
             #expect(floored == all.filter { $0.score >= floor }, "round \(round)")
+            // A query that stopped part way (a damaged row) leaves postings and scores behind:
+            // the next start clears them.
+            tally.start(documentLimit: 5_000, minScore: floor)
             add()
-            #expect(tally.ranked(limit: 5, minScore: floor) == Array(all.filter { $0.score >= floor }.prefix(5)), "round \(round)")
+            add()
+            tally.start(documentLimit: 5_000, minScore: floor)
+            add()
+            #expect(tally.ranked(limit: 5) == Array(all.filter { $0.score >= floor }.prefix(5)), "round \(round)")
             // Over 150 documents the low floors keep some; over 5,000 every floor drops some.
             if round == 3 { #expect(floored.count < all.count) } else if floor <= 4 { #expect(!floored.isEmpty, "round \(round)") }
         }
