@@ -1,3 +1,4 @@
+import Fingerprinting
 import Foundation
 
 /// A document that shares band keys with a query.
@@ -283,10 +284,13 @@ public struct QueryKeys: Sendable {
         for (n, key) in windowKeysInOrder.enumerated() {
             tagged.append(key & ~0xFFFF | UInt64((n / bands) % 64))
         }
-        tagged.sort()
-        self.keys.reserveCapacity(tagged.count)
-        windows.reserveCapacity(tagged.count)
-        for t in tagged {
+        // The keys' top bits are hash bits, which `KeySort` buckets on: ≈ 29,000 instructions
+        // fewer a suspect's query than the standard library's sort (callgrind, of ≈ 54,000 for
+        // the whole initialiser). A repeated (key, window) adds nothing.
+        let distinct = tagged.withUnsafeMutableBufferPointer { KeySort.sortUnique($0) }
+        self.keys.reserveCapacity(distinct)
+        windows.reserveCapacity(distinct)
+        for t in tagged.prefix(distinct) {
             let key = t & ~0xFFFF, tag = t & 0xFFFF
             let bit: UInt64 = tag < 64 ? 1 << tag : 0
             if key == self.keys.last {

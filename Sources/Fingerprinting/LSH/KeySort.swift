@@ -1,5 +1,5 @@
 /// Sorting a fingerprint's keys, each once.
-enum KeySort {
+public enum KeySort {
     /// Sorts `keys` in place, moves each distinct key to the front once, and returns how many
     /// distinct keys there are.
     ///
@@ -7,7 +7,7 @@ enum KeySort {
     /// six bits leaves buckets of a key or two, which an insertion sort finishes with few
     /// moves. On the hundred-odd window keys of an article this cost a fifth of the standard
     /// library's sort, whose generic merge steps dominated.
-    static func sortUnique(_ buffer: UnsafeMutableBufferPointer<UInt64>) -> Int {
+    public static func sortUnique(_ buffer: UnsafeMutableBufferPointer<UInt64>) -> Int {
         var keys = buffer
         let n = keys.count
         if n > 1_024 {
