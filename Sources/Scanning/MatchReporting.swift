@@ -62,13 +62,29 @@ public enum MatchReporting {
             var byteOffset = [Int](repeating: bytes.count, count: bounds.count)
             var next = 0
             var scalar = 0
-            for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
-                while next < bounds.count && bounds[next] == scalar {
-                    byteOffset[next] = i
-                    next += 1
+            var i = 0
+            let n = bytes.count
+            while i < n && next < bounds.count {
+                // Eight bytes at a time while no bound falls among their scalars: a word holds
+                // eight starts less its continuation bytes (10xxxxxx).
+                if i + 8 <= n, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let highs: UInt64 = 0x8080_8080_8080_8080
+                    let continuation = Int((((word & ~(word << 1) & highs) >> 7) &* 0x0101_0101_0101_0101) >> 56)
+                    if scalar + 8 - continuation <= bounds[next] {
+                        scalar += 8 - continuation
+                        i += 8
+                        continue
+                    }
                 }
-                if next == bounds.count { break }
-                scalar += 1
+                if bytes[i] & 0xC0 != 0x80 {
+                    while next < bounds.count && bounds[next] == scalar {
+                        byteOffset[next] = i
+                        next += 1
+                    }
+                    scalar += 1
+                }
+                i += 1
             }
             func offset(_ bound: Int) -> Int {
                 // The first index of `bound` in the sorted bounds: they all map to the same byte.
