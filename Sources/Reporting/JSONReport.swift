@@ -4,12 +4,7 @@ import Foundation
 /// The JSON format: the report value itself, keys sorted so output is stable across runs.
 public enum JSONReport {
     public static func render(_ report: ScanReport) throws -> String {
-        guard report.articles.count >= 2 * articlesPerPiece else { return try renderWhole(report) }
-        let chunks = try renderInPieces(report)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { bytes += chunk }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: Array(try renderChunks(report).joined()), as: UTF8.self)
     }
 
     /// `render`'s text as UTF-8 chunks to be written one after the other: a scan's report runs
@@ -79,12 +74,6 @@ private final class RenderedPieces: @unchecked Sendable {
     func all() -> [[UInt8]]? {
         lock.lock()
         defer { lock.unlock() }
-        var out: [[UInt8]] = []
-        out.reserveCapacity(pieces.count)
-        for piece in pieces {
-            guard let piece else { return nil }
-            out.append(piece)
-        }
-        return out
+        return pieces.contains { $0 == nil } ? nil : pieces.compactMap { $0 }
     }
 }

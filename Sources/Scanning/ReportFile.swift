@@ -21,10 +21,6 @@ public enum ReportFile {
         }
     }
 
-    public static func write(_ text: String, to path: String, what: String = "report") throws(InputError) {
-        try write([Array(text.utf8)], to: path, what: what)
-    }
-
     private static func write(_ chunks: [[UInt8]], _ path: String) throws(InputError) {
         guard !path.isEmpty else { throw InputError(path: path, "no file name was given") }
         var target = path
@@ -76,26 +72,14 @@ public enum ReportFile {
         try writeAll(chunks, to: fd, target)
     }
 
-    /// Every byte of every chunk, through short writes and interrupted ones.
-    static func writeAll(_ chunks: [[UInt8]], to fd: Int32, _ path: String) throws(InputError) {
+    private static func writeAll(_ chunks: [[UInt8]], to fd: Int32, _ path: String) throws(InputError) {
         for chunk in chunks {
-            var offset = 0
-            while offset < chunk.count {
-                let n = chunk.withUnsafeBytes { raw in
-                    Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                }
-                if n > 0 {
-                    offset += n
-                } else if n < 0 && (errno == EINTR || errno == EAGAIN) {
-                    continue
-                } else {
-                    throw failure(path, "cannot write it")
-                }
-            }
+            let code = chunk.withUnsafeBytes { StandardStreams.writeAll($0, to: fd) }
+            if code != 0 { throw failure(path, "cannot write it", code) }
         }
     }
 
-    private static func failure(_ path: String, _ what: String) -> InputError {
-        InputError(path: path, "\(what) (\(String(cString: strerror(errno))))")
+    private static func failure(_ path: String, _ what: String, _ code: Int32 = errno) -> InputError {
+        InputError(path: path, "\(what) (\(String(cString: strerror(code))))")
     }
 }

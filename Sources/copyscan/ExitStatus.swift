@@ -56,14 +56,6 @@ enum ExitStatus: Int32 {
 /// Writes a report to a file (`ReportFile`: replaced whole, or written into when it is a
 /// device or a pipe) or to standard output.
 enum Output {
-    static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            StandardStreams.write(text)
-            return
-        }
-        try ReportFile.write(text, to: path)
-    }
-
     static func write(chunks: [[UInt8]], to path: String?) throws {
         guard let path else {
             for chunk in chunks { StandardStreams.write(bytes: chunk) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Articles
 import Extraction
 import Foundation
+import Scanning
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,9 +42,9 @@ struct ExtractCommand: ParsableCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let data = articles.count == 1 && ArticleReader.kind(of: file) != .jsonLines
                     ? try encoder.encode(articles[0]) : try encoder.encode(articles)
-                try Output.write((String(data: data, encoding: .utf8) ?? "") + "\n", to: nil)
+                StandardStreams.write((String(data: data, encoding: .utf8) ?? "") + "\n")
             case .text:
-                try Output.write(articles.map(describe).joined(separator: "\n"), to: nil)
+                StandardStreams.write(articles.map(describe).joined(separator: "\n"))
             }
         } catch {
             throw ExitStatus.fail(error)

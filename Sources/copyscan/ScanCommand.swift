@@ -55,25 +55,26 @@ struct GateOptions: ParsableArguments {
 extension Configuration.FailOn: ExpressibleByArgument {}
 
 func render(_ report: ScanReport, _ options: ReportOptions) throws {
-    if options.format == .json {
-        // Written a piece at a time, never joined into one text.
-        return try Output.write(chunks: JSONReport.renderChunks(report), to: options.output)
-    }
-    try Output.write(format(report, as: options.format, showClean: options.showClean, toTerminal: options.output == nil), to: options.output)
+    try Output.write(chunks: format(report, as: options.format, showClean: options.showClean, toTerminal: options.output == nil),
+                     to: options.output)
 }
 
-/// The report in one format. Locations in SARIF resolve against the working directory.
-func format(_ report: ScanReport, as format: OutputFormat, showClean: Bool = false, toTerminal: Bool = false) throws -> String {
+/// The report in one format, as UTF-8 chunks to be written one after the other: the JSON
+/// report comes in the pieces the cores wrote, never joined into one text. Locations in SARIF
+/// resolve against the working directory.
+func format(_ report: ScanReport, as format: OutputFormat, showClean: Bool = false, toTerminal: Bool = false) throws -> [[UInt8]] {
+    let text: String
     switch format {
     case .text:
         let color = toTerminal && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        return TextReport.render(report, showClean: showClean, color: color)
-    case .json: return try JSONReport.render(report)
-    case .html: return HTMLReport.render(report)
-    case .sarif: return SARIFReport.render(report, locator: .fileSystem())
-    case .csv: return CSVReport.render(report)
-    case .md: return MarkdownReport.render(report)
+        text = TextReport.render(report, showClean: showClean, color: color)
+    case .json: return try JSONReport.renderChunks(report)
+    case .html: text = HTMLReport.render(report)
+    case .sarif: text = SARIFReport.render(report, locator: .fileSystem())
+    case .csv: text = CSVReport.render(report)
+    case .md: text = MarkdownReport.render(report)
     }
+    return [Array(text.utf8)]
 }
 
 struct ScanCommand: ParsableCommand {
