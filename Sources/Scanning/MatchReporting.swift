@@ -1,5 +1,6 @@
 import Alignment
 import Articles
+import Extraction
 import Policy
 import Reporting
 
@@ -67,12 +68,10 @@ public enum MatchReporting {
             while i < n && next < bounds.count {
                 // Eight bytes at a time while no bound falls among their scalars: a word holds
                 // eight starts less its continuation bytes (10xxxxxx).
-                if i + 8 <= n, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let highs: UInt64 = 0x8080_8080_8080_8080
-                    let continuation = Int((((word & ~(word << 1) & highs) >> 7) &* 0x0101_0101_0101_0101) >> 56)
-                    if scalar + 8 - continuation <= bounds[next] {
-                        scalar += 8 - continuation
+                if i + 8 <= n {
+                    let starts = 8 - ByteScan.continuationBytes(ByteScan.load(bytes, i))
+                    if scalar + starts <= bounds[next] {
+                        scalar += starts
                         i += 8
                         continue
                     }

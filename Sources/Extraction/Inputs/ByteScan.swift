@@ -1,8 +1,8 @@
 /// Tests on eight bytes at once (one `UInt64` read from a byte buffer), for the loops that
-/// skip long runs of ordinary text: JSON strings, lines of an article.
-enum ByteScan {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+/// skip long runs of ordinary text: JSON strings, lines of an article, passage bounds.
+public enum ByteScan {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// True when any byte of `word` equals `byte`.
     @inline(__always) static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
@@ -17,12 +17,12 @@ enum ByteScan {
 
     /// UTF-8 continuation bytes (10xxxxxx) in `word`. Summed by one multiplication: baseline
     /// x86-64 has no popcount instruction.
-    @inline(__always) static func continuationBytes(_ word: UInt64) -> Int {
+    @inlinable @inline(__always) public static func continuationBytes(_ word: UInt64) -> Int {
         Int((((word & ~(word << 1) & highs) >> 7) &* ones) >> 56)
     }
 
     /// The eight bytes at `i` (the caller checks `i + 8 <= count`).
-    @inline(__always) static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+    @inlinable @inline(__always) public static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
         UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
     }
 }
