@@ -44,15 +44,19 @@ public enum PostingMap {
         private let indexPath: String
         private var directory = PostingDirectory.Builder()
         private var written = 0
-        private var pending: [UInt64] = []
+        private var pending: [UInt64]
+        private let writes: BackgroundWrites
         private var done = false
+        private let bufferPairs: Int
         private static let pairsStart = (PostingMap.headerWords + PostingDirectory.entries) * 8
 
         /// For the index's one writer (it holds the index lock): temporary maps left by a run
-        /// that was killed while writing one (as large as the map) are removed first.
-        init(path: String, indexPath: String) throws(IndexError) {
+        /// that was killed while writing one (as large as the map) are removed first. Pairs go
+        /// out in buffers of `bufferPairs` (8 MB by default).
+        init(path: String, indexPath: String, bufferPairs: Int = 1 << 20) throws(IndexError) {
             self.path = path
             self.indexPath = indexPath
+            self.bufferPairs = max(1, bufferPairs)
             let directory = (path as NSString).deletingLastPathComponent
             let stem = (path as NSString).lastPathComponent + ".tmp-"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
@@ -64,19 +68,20 @@ public enum PostingMap {
             guard fd >= 0 else {
                 throw IndexError(path: indexPath, .storage("cannot write the posting map \(temporary): \(String(cString: strerror(errno)))"))
             }
-            pending.reserveCapacity(1 << 20)
+            writes = BackgroundWrites(fd, bufferCapacity: self.bufferPairs)
+            pending = writes.buffer()
         }
 
-        private func fail(_ what: String) -> IndexError {
-            let reason = String(cString: strerror(errno))
+        private func fail(_ what: String, _ code: Int32) -> IndexError {
             abandon()
-            return IndexError(path: indexPath, .storage("cannot write the posting map \(temporary): \(what): \(reason)"))
+            return IndexError(path: indexPath, .storage("cannot write the posting map \(temporary): \(what): \(String(cString: strerror(code)))"))
         }
 
         /// Removes the temporary file unless the map was finished.
         func abandon() {
             guard !done else { return }
             done = true
+            _ = writes.wait()
             close(fd)
             unlink(temporary)
         }
@@ -85,30 +90,91 @@ public enum PostingMap {
         func append(prefix: Int, _ pairs: UnsafeBufferPointer<UInt64>) throws(IndexError) {
             directory.add(prefix: prefix, pairs)
             pending.append(contentsOf: pairs)
-            if pending.count >= 1 << 20 { try flush() }
+            if pending.count >= bufferPairs { try flush() }
         }
 
+        /// Hands the pending pairs to the background writer and takes a free buffer.
         private func flush() throws(IndexError) {
+            if let code = writes.failure { throw fail("write", code) }
+            guard !pending.isEmpty else { return }
             let at = Self.pairsStart + written * 8
-            let ok = pending.withUnsafeBytes { writeAll(fd, $0, at: at) }
-            guard ok else { throw fail("write") }
             written += pending.count
-            pending.removeAll(keepingCapacity: true)
+            writes.submit(pending, at: at)
+            pending = writes.buffer()
         }
 
         func finish(token: UInt64, documentLimit: Int) throws(IndexError) {
             try flush()
+            if let code = writes.wait() { throw fail("write", code) }
             let header: [UInt64] = [PostingMap.magic, token, UInt64(max(0, documentLimit)), UInt64(written), UInt64(PostingDirectory.bits)]
-            let ok = (header + directory.finish()).withUnsafeBytes { writeAll(fd, $0, at: 0) }
-            guard ok else { throw fail("write") }
+            let ok = (header + directory.finish()).withUnsafeBytes { BackgroundWrites.writeAll(fd, $0, at: 0) }
+            guard ok else { throw fail("write", errno) }
             // Synced before the rename: after a crash the name holds the whole file or the old one.
-            guard fsync(fd) == 0 else { throw fail("fsync") }
+            guard fsync(fd) == 0 else { throw fail("fsync", errno) }
             done = true
-            guard close(fd) == 0 else { unlink(temporary); throw fail("close") }
-            guard rename(temporary, path) == 0 else { unlink(temporary); throw fail("rename to \(path)") }
+            guard close(fd) == 0 else { let code = errno; unlink(temporary); throw fail("close", code) }
+            guard rename(temporary, path) == 0 else { let code = errno; unlink(temporary); throw fail("rename to \(path)", code) }
+        }
+    }
+
+    /// Writes buffers into a file on a thread of its own, so that the map's writer merges the
+    /// next prefixes while the kernel copies the last ones into the page cache: at 1,000,000
+    /// articles that copy of the 1 GB map took 2.3 of the map's 5.4 s on the benchmark
+    /// machine. At most two buffers are in flight; written buffers are handed back for reuse
+    /// (fresh 8 MB allocations would fault in fresh pages every time).
+    ///
+    /// Unchecked Sendable: `failureCode` and `free` are read and written under `lock` only.
+    final class BackgroundWrites: @unchecked Sendable {
+        private let fd: Int32
+        private let capacity: Int
+        private let queue = DispatchQueue(label: "copyscan.posting-map.write")
+        private let inFlight = DispatchGroup()
+        private let slots = DispatchSemaphore(value: 2)
+        private let lock = NSLock()
+        private var failureCode: Int32?
+        private var free: [[UInt64]] = []
+
+        init(_ fd: Int32, bufferCapacity: Int) {
+            self.fd = fd
+            capacity = bufferCapacity
         }
 
-        private func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        /// An empty buffer, reused when one has been written.
+        func buffer() -> [UInt64] {
+            if let reused = lock.withLock({ free.popLast() }) { return reused }
+            var fresh: [UInt64] = []
+            fresh.reserveCapacity(capacity)
+            return fresh
+        }
+
+        /// Writes `words` at byte `offset` after the buffers submitted before; waits while two
+        /// are in flight. Once a write has failed, later ones are skipped.
+        func submit(_ words: [UInt64], at offset: Int) {
+            slots.wait()
+            queue.async(group: inFlight) { [self] in
+                defer { slots.signal() }
+                guard lock.withLock({ failureCode == nil }) else { return }
+                let ok = words.withUnsafeBytes { Self.writeAll(fd, $0, at: offset) }
+                let code = errno
+                var emptied = words
+                emptied.removeAll(keepingCapacity: true)
+                lock.withLock {
+                    if !ok { failureCode = code }
+                    free.append(emptied)
+                }
+            }
+        }
+
+        /// The errno of the first failed write, if any, so far.
+        var failure: Int32? { lock.withLock { failureCode } }
+
+        /// Waits for every submitted write; the errno of the first that failed, if any.
+        func wait() -> Int32? {
+            inFlight.wait()
+            return failure
+        }
+
+        static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
             guard var base = bytes.baseAddress else { return true }
             var left = bytes.count, at = offset
             while left > 0 {

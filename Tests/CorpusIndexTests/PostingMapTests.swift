@@ -105,6 +105,57 @@ struct PostingMapTests {
         #expect(seen == Array(0..<PostingKey.prefixCount))
     }
 
+    @Test("pairs handed to the background writer in many buffers land in order: the same file as from one buffer, holding every pair")
+    func mapThroughManyBuffers() throws {
+        var state: UInt64 = 0x5EED
+        let keys = (0..<40_000).map { _ in splitMix64(&state) }
+        let groups = PostingGroups(keys: keys, documents: keys.indices.map { UInt32($0 % 3_000) })
+        let indexPath = segments.temporaryPath()
+        let directory = (indexPath as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = PostingMap.path(forIndex: indexPath)
+        func write(bufferPairs: Int) throws -> Data {
+            let writer = try PostingMap.Writer(path: path, indexPath: indexPath, bufferPairs: bufferPairs)
+            defer { writer.abandon() }
+            try PostingGroups.forEachMergedGroup([groups]) { (prefix, pairs) throws(IndexError) in try writer.append(prefix: prefix, pairs) }
+            try writer.finish(token: 42, documentLimit: 3_000)
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        let whole = try write(bufferPairs: 1 << 20)
+        for size in [3, 1_000, 39_999] {
+            #expect(try write(bufferPairs: size) == whole, "buffers of \(size) pairs")
+        }
+        let memory = try #require(PostingMap.open(path, token: 42))
+        let expected = (0..<PostingKey.prefixCount).flatMap { Array(groups.group($0)) }
+        #expect(expected.count == keys.count)
+        #expect(Array(memory.pairs) == expected)
+        #expect(Array(memory.offsets) == groups.pairs.withUnsafeBufferPointer { PostingDirectory.build(groups.offsets, $0) })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".tmp-") }.isEmpty)
+    }
+
+    @Test("background writes land at their offsets in any order; a failed one is reported with its errno")
+    func backgroundWrites() throws {
+        let path = NSTemporaryDirectory() + "copyscan-writes-\(UUID().uuidString)"
+        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o644)
+        try #require(fd >= 0)
+        defer { close(fd); unlink(path) }
+        let writes = PostingMap.BackgroundWrites(fd, bufferCapacity: 4)
+        let buffers = (0..<6).map { b in (0..<4).map { UInt64(b * 10 + $0) } }
+        for b in [5, 0, 3, 1, 4, 2] { writes.submit(buffers[b], at: b * 32) }
+        #expect(writes.wait() == nil)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes == Array(buffers.joined()).withUnsafeBytes { Data($0) })
+        #expect(writes.buffer().capacity >= 4)   // a written buffer comes back for reuse
+
+        let full = open("/dev/full", O_WRONLY)
+        try #require(full >= 0, "/dev/full is missing")
+        defer { close(full) }
+        let failing = PostingMap.BackgroundWrites(full, bufferCapacity: 4)
+        for b in 0..<3 { failing.submit(buffers[b], at: b * 32) }
+        #expect(failing.wait() == ENOSPC)
+        #expect(failing.failure == ENOSPC)
+    }
+
     @Test("a stale, truncated or damaged map is ignored, never read past its end")
     func damagedMapsAreIgnored() throws {
         let index = try built(count: 40, batchSize: 40)
