@@ -99,8 +99,7 @@ public enum PostingMap {
             guard !pending.isEmpty else { return }
             let at = Self.pairsStart + written * 8
             written += pending.count
-            writes.submit(pending, at: at)
-            pending = writes.buffer()
+            writes.submit(&pending, at: at)
         }
 
         func finish(token: UInt64, documentLimit: Int) throws(IndexError) {
@@ -147,22 +146,34 @@ public enum PostingMap {
             return fresh
         }
 
-        /// Writes `words` at byte `offset` after the buffers submitted before; waits while two
-        /// are in flight. Once a write has failed, later ones are skipped.
-        func submit(_ words: [UInt64], at offset: Int) {
+        /// Takes `words` to write at byte `offset` after the buffers submitted before, leaving an
+        /// empty buffer in their place; waits while two are in flight. Once a write has failed,
+        /// later ones are skipped.
+        func submit(_ words: inout [UInt64], at offset: Int) {
             slots.wait()
+            let taken = Taken()
+            swap(&taken.words, &words)
+            words = buffer()
             queue.async(group: inFlight) { [self] in
                 defer { slots.signal() }
                 guard lock.withLock({ failureCode == nil }) else { return }
-                let ok = words.withUnsafeBytes { Self.writeAll(fd, $0, at: offset) }
+                let ok = taken.words.withUnsafeBytes { Self.writeAll(fd, $0, at: offset) }
                 let code = errno
-                var emptied = words
+                // Moved out of the box, so the array is uniquely held and keeps its storage.
+                var emptied: [UInt64] = []
+                swap(&emptied, &taken.words)
                 emptied.removeAll(keepingCapacity: true)
                 lock.withLock {
                     if !ok { failureCode = code }
                     free.append(emptied)
                 }
             }
+        }
+
+        /// A buffer on its way to the writing thread. Unchecked Sendable: only that thread
+        /// touches it once submitted.
+        private final class Taken: @unchecked Sendable {
+            var words: [UInt64] = []
         }
 
         /// The errno of the first failed write, if any, so far.

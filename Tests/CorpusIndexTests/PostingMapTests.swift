@@ -141,17 +141,29 @@ struct PostingMapTests {
         defer { close(fd); unlink(path) }
         let writes = PostingMap.BackgroundWrites(fd, bufferCapacity: 4)
         let buffers = (0..<6).map { b in (0..<4).map { UInt64(b * 10 + $0) } }
-        for b in [5, 0, 3, 1, 4, 2] { writes.submit(buffers[b], at: b * 32) }
+        var storage: Set<UInt> = []
+        for b in [5, 0, 3, 1, 4, 2] {
+            var words = buffers[b]
+            words.reserveCapacity(4)
+            storage.insert(words.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) })
+            writes.submit(&words, at: b * 32)
+            #expect(words.isEmpty && words.capacity >= 4, "an empty buffer is left in place")
+        }
         #expect(writes.wait() == nil)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes == Array(buffers.joined()).withUnsafeBytes { Data($0) })
-        #expect(writes.buffer().capacity >= 4)   // a written buffer comes back for reuse
+        // A written buffer comes back for reuse: the same storage, emptied.
+        let reused = writes.buffer()
+        #expect(reused.isEmpty && storage.contains(reused.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }))
 
         let full = open("/dev/full", O_WRONLY)
         try #require(full >= 0, "/dev/full is missing")
         defer { close(full) }
         let failing = PostingMap.BackgroundWrites(full, bufferCapacity: 4)
-        for b in 0..<3 { failing.submit(buffers[b], at: b * 32) }
+        for b in 0..<3 {
+            var words = buffers[b]
+            failing.submit(&words, at: b * 32)
+        }
         #expect(failing.wait() == ENOSPC)
         #expect(failing.failure == ENOSPC)
     }
