@@ -220,6 +220,12 @@ extension CorpusIndex {
     /// read back from SQLite.
     @discardableResult
     public func writePostingMap() throws(IndexError) -> PostingMap.Source {
+        try writePostingMap(batchPairs: 1 << 21)
+    }
+
+    /// `writePostingMap`, reading the segments in batches of about `batchPairs` postings.
+    @discardableResult
+    func writePostingMap(batchPairs: Int) throws(IndexError) -> PostingMap.Source {
         let token: UInt64
         if let current = try postingsToken() {
             token = current
@@ -237,18 +243,24 @@ extension CorpusIndex {
             return .memory
         }
         mapPostings = nil
-        // Prefix by prefix from the segments, as a merge reads them.
+        // Prefix by prefix from the segments, as a merge reads them; their runs are merged and
+        // written on another thread while the next prefixes are read.
         try db.readTransaction { () throws(IndexError) in
             let segments = try MergedSegments(db, try self.segments(), path: path)
             defer { segments.finish() }
             let writer = try PostingMap.Writer(path: mapPath, indexPath: path)
             defer { writer.abandon() }
-            var group: [UInt64] = []
+            let feed = PostingMapFeed(writer, merging: segments.runsNeedMerging)
+            defer { feed.drain() }
+            var batch = feed.batch()
             for p in 0..<PostingKey.prefixCount {
-                group.removeAll(keepingCapacity: true)
-                try segments.append(prefix: p, to: &group)
-                try group.withUnsafeBufferPointer { (pairs) throws(IndexError) in try writer.append(prefix: p, pairs) }
+                let start = batch.pairs.count
+                try segments.appendRuns(prefix: p, to: &batch.pairs)
+                batch.groups.append((p, start..<batch.pairs.count))
+                if batch.pairs.count >= batchPairs { try feed.submit(&batch) }
             }
+            try feed.submit(&batch)
+            try feed.finish()
             try writer.finish(token: token, documentLimit: documentLimit)
         }
         return .segments

@@ -109,18 +109,31 @@ final class MergedSegments {
     /// repeats (one segment's are already; several are merged).
     func append(prefix: Int, to buffer: inout [UInt64]) throws(IndexError) {
         let start = buffer.count
+        try appendRuns(prefix: prefix, to: &buffer)
+        guard runsNeedMerging else { return }
+        let kept = buffer.withUnsafeMutableBufferPointer { Self.sortUnique(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+        buffer.removeLast(buffer.count - start - kept)
+    }
+
+    /// Appends the postings of `prefix` segment after segment: one sorted run each, to be
+    /// merged by `sortUnique` when `runsNeedMerging`.
+    func appendRuns(prefix: Int, to buffer: inout [UInt64]) throws(IndexError) {
         for cursor in cursors { try cursor.append(prefix: prefix, to: &buffer) }
-        guard cursors.count > 1, buffer.count - start > 1 else { return }
-        buffer.withUnsafeMutableBufferPointer { all in
-            var group = UnsafeMutableBufferPointer(rebasing: all[start...])
-            group.sort()
-        }
-        var write = start + 1
-        for i in (start + 1)..<buffer.count where buffer[i] != buffer[write - 1] {
-            buffer[write] = buffer[i]
+    }
+
+    var runsNeedMerging: Bool { cursors.count > 1 }
+
+    /// Sorts `group` and moves its distinct values to its front; returns how many there are.
+    static func sortUnique(_ group: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        guard group.count > 1 else { return group.count }
+        var group = group
+        group.sort()
+        var write = 1
+        for i in 1..<group.count where group[i] != group[write - 1] {
+            group[write] = group[i]
             write += 1
         }
-        buffer.removeLast(buffer.count - write)
+        return write
     }
 
     func finish() { for cursor in cursors { cursor.finish() } }

@@ -68,6 +68,11 @@ struct PostingMapTests {
         let fromMemory = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(try index.writePostingMap() == .segments)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == fromMemory)
+        // Read back in batches of any size, merged on the feed's thread: the same file.
+        for batchPairs in [1, 37, 5_000] {
+            #expect(try index.writePostingMap(batchPairs: batchPairs) == .segments)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == fromMemory, "batches of \(batchPairs) pairs")
+        }
 
         // A removal while postings are kept: they no longer describe the index.
         let other = try CorpusIndex.openOrCreate(at: segments.temporaryPath(), parameters: FingerprintParameters())
@@ -84,6 +89,23 @@ struct PostingMapTests {
         let map = try #require(other.postingMap())
         for keys in segments.queries(other.fingerprinter) {
             #expect(map.candidates(for: keys) == (try other.candidates(for: keys)))
+        }
+    }
+
+    @Test("a map read back from one segment, in batches of any size, answers as the rows do")
+    func mapFromOneSegmentInBatches() throws {
+        let index = try built(count: 40, batchSize: 40)
+        #expect(index.segmentCount == 1)
+        try index.writePostingMap(batchPairs: 1 << 21)
+        let path = PostingMap.path(forIndex: index.path)
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        for batchPairs in [1, 64] {
+            try index.writePostingMap(batchPairs: batchPairs)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == whole, "batches of \(batchPairs) pairs")
+        }
+        let map = try #require(index.postingMap())
+        for keys in segments.queries(index.fingerprinter) {
+            #expect(map.candidates(for: keys) == (try index.candidates(for: keys)))
         }
     }
 
