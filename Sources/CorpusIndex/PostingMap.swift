@@ -118,7 +118,7 @@ public enum PostingMap {
 
     /// Writes buffers into a file on a thread of its own, so that the map's writer merges the
     /// next prefixes while the kernel copies the last ones into the page cache: at 1,000,000
-    /// articles that copy of the 1 GB map took 2.3 of the map's 5.4 s on the benchmark
+    /// articles that copy of the 1 GB map took 2.3 of the map's 5.3 s on the benchmark
     /// machine. At most two buffers are in flight; written buffers are handed back for reuse
     /// (fresh 8 MB allocations would fault in fresh pages every time).
     ///
