@@ -250,17 +250,21 @@ extension CorpusIndex {
             defer { segments.finish() }
             let writer = try PostingMap.Writer(path: mapPath, indexPath: path)
             defer { writer.abandon() }
-            let feed = PostingMapFeed(writer, merging: segments.runsNeedMerging)
-            defer { feed.drain() }
-            var batch = feed.batch()
+            let feed = PostingMapFeed.stage(writer, merging: segments.runsNeedMerging)
+            // Waited for before the writer is abandoned on an error here.
+            defer { _ = feed.wait() }
+            var batch = feed.item()
             for p in 0..<PostingKey.prefixCount {
                 let start = batch.pairs.count
                 try segments.appendRuns(prefix: p, to: &batch.pairs)
                 batch.groups.append((p, start..<batch.pairs.count))
-                if batch.pairs.count >= batchPairs { try feed.submit(&batch) }
+                if batch.pairs.count >= batchPairs {
+                    if let failure = feed.firstFailure { throw failure }
+                    feed.submit(&batch)
+                }
             }
-            try feed.submit(&batch)
-            try feed.finish()
+            feed.submit(&batch)
+            if let failure = feed.wait() { throw failure }
             try writer.finish(token: token, documentLimit: documentLimit)
         }
         return .segments

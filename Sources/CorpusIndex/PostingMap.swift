@@ -44,8 +44,8 @@ public enum PostingMap {
         private let indexPath: String
         private var directory = PostingDirectory.Builder()
         private var written = 0
-        private var pending: [UInt64]
-        private let writes: BackgroundWrites
+        private var pending: Chunk
+        private let writes: SerialStage<Chunk, Int32>
         private var done = false
         private let bufferPairs: Int
         private static let pairsStart = (PostingMap.headerWords + PostingDirectory.entries) * 8
@@ -68,8 +68,8 @@ public enum PostingMap {
             guard fd >= 0 else {
                 throw IndexError(path: indexPath, .storage("cannot write the posting map \(temporary): \(String(cString: strerror(errno)))"))
             }
-            writes = BackgroundWrites(fd, bufferCapacity: self.bufferPairs)
-            pending = writes.buffer()
+            writes = PostingMap.writes(into: fd, capacity: self.bufferPairs)
+            pending = writes.item()
         }
 
         private func fail(_ what: String, _ code: Int32) -> IndexError {
@@ -89,24 +89,24 @@ public enum PostingMap {
         /// The postings of `prefix`, sorted by (low, document); prefixes in ascending order.
         func append(prefix: Int, _ pairs: UnsafeBufferPointer<UInt64>) throws(IndexError) {
             directory.add(prefix: prefix, pairs)
-            pending.append(contentsOf: pairs)
-            if pending.count >= bufferPairs { try flush() }
+            pending.words.append(contentsOf: pairs)
+            if pending.words.count >= bufferPairs { try flush() }
         }
 
-        /// Hands the pending pairs to the background writer and takes a free buffer.
+        /// Hands the pending pairs to the writing thread and takes a free buffer.
         private func flush() throws(IndexError) {
-            if let code = writes.failure { throw fail("write", code) }
-            guard !pending.isEmpty else { return }
-            let at = Self.pairsStart + written * 8
-            written += pending.count
-            writes.submit(&pending, at: at)
+            if let code = writes.firstFailure { throw fail("write", code) }
+            guard !pending.words.isEmpty else { return }
+            pending.offset = Self.pairsStart + written * 8
+            written += pending.words.count
+            writes.submit(&pending)
         }
 
         func finish(token: UInt64, documentLimit: Int) throws(IndexError) {
             try flush()
             if let code = writes.wait() { throw fail("write", code) }
             let header: [UInt64] = [PostingMap.magic, token, UInt64(max(0, documentLimit)), UInt64(written), UInt64(PostingDirectory.bits)]
-            let ok = (header + directory.finish()).withUnsafeBytes { BackgroundWrites.writeAll(fd, $0, at: 0) }
+            let ok = (header + directory.finish()).withUnsafeBytes { PostingMap.writeAll(fd, $0, at: 0) }
             guard ok else { throw fail("write", errno) }
             // Synced before the rename: after a crash the name holds the whole file or the old one.
             guard fsync(fd) == 0 else { throw fail("fsync", errno) }
@@ -116,88 +116,39 @@ public enum PostingMap {
         }
     }
 
-    /// Writes buffers into a file on a thread of its own, so that the map's writer merges the
-    /// next prefixes while the kernel copies the last ones into the page cache: at 1,000,000
-    /// articles that copy of the 1 GB map took 2.3 of the map's 5.3 s on the benchmark
-    /// machine. At most two buffers are in flight; written buffers are handed back for reuse
-    /// (fresh 8 MB allocations would fault in fresh pages every time).
-    ///
-    /// Unchecked Sendable: `failureCode` and `free` are read and written under `lock` only.
-    final class BackgroundWrites: @unchecked Sendable {
-        private let fd: Int32
-        private let capacity: Int
-        private let queue = DispatchQueue(label: "copyscan.posting-map.write")
-        private let inFlight = DispatchGroup()
-        private let slots = DispatchSemaphore(value: 2)
-        private let lock = NSLock()
-        private var failureCode: Int32?
-        private var free: [[UInt64]] = []
+    /// Pairs to write at a byte offset of the map file.
+    struct Chunk {
+        var words: [UInt64] = []
+        var offset = 0
+    }
 
-        init(_ fd: Int32, bufferCapacity: Int) {
-            self.fd = fd
-            capacity = bufferCapacity
+    /// Writes chunks into `fd` on a thread of its own (a failure is the write's errno), so that
+    /// the map's writer merges the next prefixes while the kernel copies the last ones into the
+    /// page cache: at 1,000,000 articles that copy of the 1 GB map took 2.3 of the map's 5.3 s
+    /// on the benchmark machine. Buffers hold `capacity` pairs.
+    static func writes(into fd: Int32, capacity: Int) -> SerialStage<Chunk, Int32> {
+        SerialStage(label: "copyscan.posting-map.write",
+                    make: {
+                        var chunk = Chunk()
+                        chunk.words.reserveCapacity(capacity)
+                        return chunk
+                    },
+                    empty: { $0.words.removeAll(keepingCapacity: true) },
+                    work: { chunk in chunk.words.withUnsafeBytes { writeAll(fd, $0, at: chunk.offset) } ? nil : errno })
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard var base = bytes.baseAddress else { return true }
+        var left = bytes.count, at = offset
+        while left > 0 {
+            let n = pwrite(fd, base, min(left, 1 << 30), off_t(at))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            base += n
+            left -= n
+            at += n
         }
-
-        /// An empty buffer, reused when one has been written.
-        func buffer() -> [UInt64] {
-            if let reused = lock.withLock({ free.popLast() }) { return reused }
-            var fresh: [UInt64] = []
-            fresh.reserveCapacity(capacity)
-            return fresh
-        }
-
-        /// Takes `words` to write at byte `offset` after the buffers submitted before, leaving an
-        /// empty buffer in their place; waits while two are in flight. Once a write has failed,
-        /// later ones are skipped.
-        func submit(_ words: inout [UInt64], at offset: Int) {
-            slots.wait()
-            let taken = Taken()
-            swap(&taken.words, &words)
-            words = buffer()
-            queue.async(group: inFlight) { [self] in
-                defer { slots.signal() }
-                guard lock.withLock({ failureCode == nil }) else { return }
-                let ok = taken.words.withUnsafeBytes { Self.writeAll(fd, $0, at: offset) }
-                let code = errno
-                // Moved out of the box, so the array is uniquely held and keeps its storage.
-                var emptied: [UInt64] = []
-                swap(&emptied, &taken.words)
-                emptied.removeAll(keepingCapacity: true)
-                lock.withLock {
-                    if !ok { failureCode = code }
-                    free.append(emptied)
-                }
-            }
-        }
-
-        /// A buffer on its way to the writing thread. Unchecked Sendable: only that thread
-        /// touches it once submitted.
-        private final class Taken: @unchecked Sendable {
-            var words: [UInt64] = []
-        }
-
-        /// The errno of the first failed write, if any, so far.
-        var failure: Int32? { lock.withLock { failureCode } }
-
-        /// Waits for every submitted write; the errno of the first that failed, if any.
-        func wait() -> Int32? {
-            inFlight.wait()
-            return failure
-        }
-
-        static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-            guard var base = bytes.baseAddress else { return true }
-            var left = bytes.count, at = offset
-            while left > 0 {
-                let n = pwrite(fd, base, min(left, 1 << 30), off_t(at))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                base += n
-                left -= n
-                at += n
-            }
-            return true
-        }
+        return true
     }
 
     /// The mapped postings at `path` if the file is there, whole, and made for `token`; nil

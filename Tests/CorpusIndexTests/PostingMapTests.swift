@@ -155,39 +155,32 @@ struct PostingMapTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".tmp-") }.isEmpty)
     }
 
-    @Test("background writes land at their offsets in any order; a failed one is reported with its errno")
+    @Test("map writes land at their offsets in any order; a failed one is reported with its errno")
     func backgroundWrites() throws {
         let path = NSTemporaryDirectory() + "copyscan-writes-\(UUID().uuidString)"
         let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o644)
         try #require(fd >= 0)
         defer { close(fd); unlink(path) }
-        let writes = PostingMap.BackgroundWrites(fd, bufferCapacity: 4)
+        let writes = PostingMap.writes(into: fd, capacity: 4)
         let buffers = (0..<6).map { b in (0..<4).map { UInt64(b * 10 + $0) } }
-        var storage: Set<UInt> = []
         for b in [5, 0, 3, 1, 4, 2] {
-            var words = buffers[b]
-            words.reserveCapacity(4)
-            storage.insert(words.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) })
-            writes.submit(&words, at: b * 32)
-            #expect(words.isEmpty && words.capacity >= 4, "an empty buffer is left in place")
+            var chunk = PostingMap.Chunk(words: buffers[b], offset: b * 32)
+            writes.submit(&chunk)
         }
         #expect(writes.wait() == nil)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes == Array(buffers.joined()).withUnsafeBytes { Data($0) })
-        // A written buffer comes back for reuse: the same storage, emptied.
-        let reused = writes.buffer()
-        #expect(reused.isEmpty && storage.contains(reused.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }))
 
         let full = open("/dev/full", O_WRONLY)
         try #require(full >= 0, "/dev/full is missing")
         defer { close(full) }
-        let failing = PostingMap.BackgroundWrites(full, bufferCapacity: 4)
+        let failing = PostingMap.writes(into: full, capacity: 4)
         for b in 0..<3 {
-            var words = buffers[b]
-            failing.submit(&words, at: b * 32)
+            var chunk = PostingMap.Chunk(words: buffers[b], offset: b * 32)
+            failing.submit(&chunk)
         }
         #expect(failing.wait() == ENOSPC)
-        #expect(failing.failure == ENOSPC)
+        #expect(failing.firstFailure == ENOSPC)
     }
 
     @Test("a stale, truncated or damaged map is ignored, never read past its end")
