@@ -73,21 +73,36 @@ public struct Indexer: Sendable {
         // readers keep the old one, and a crash leaves it untouched.
         let fresh = rebuild || !FileManager.default.fileExists(atPath: indexPath)
         let buildPath = fresh ? indexPath + ".building" : indexPath
-        if fresh { try? FileManager.default.removeItem(atPath: buildPath) }
-        var summary = try run(paths: paths, into: buildPath, fresh: fresh)
-        if fresh {
-            // The map first: until the index is renamed, readers of the old one find a map
-            // whose token is not theirs, and ignore it.
-            if rename(PostingMap.path(forIndex: buildPath), PostingMap.path(forIndex: indexPath)) != 0 {
-                throw IndexError(path: indexPath, .storage("cannot move the new posting map into place: \(String(cString: strerror(errno)))"))
+        if fresh { Self.removeBuild(buildPath) }
+        var summary: IndexingSummary
+        do {
+            summary = try run(paths: paths, into: buildPath, fresh: fresh)
+            if fresh {
+                // The map first: until the index is renamed, readers of the old one find a map
+                // whose token is not theirs, and ignore it.
+                if rename(PostingMap.path(forIndex: buildPath), PostingMap.path(forIndex: indexPath)) != 0 {
+                    throw IndexError(path: indexPath, .storage("cannot move the new posting map into place: \(String(cString: strerror(errno)))"))
+                }
+                if rename(buildPath, indexPath) != 0 {
+                    throw IndexError(path: indexPath, .storage("cannot move the new index into place: \(String(cString: strerror(errno)))"))
+                }
             }
-            if rename(buildPath, indexPath) != 0 {
-                throw IndexError(path: indexPath, .storage("cannot move the new index into place: \(String(cString: strerror(errno)))"))
-            }
-            summary.indexDocuments = try CorpusIndex.open(at: indexPath).documentCount
+        } catch {
+            // A build that failed (a full disk, most often) leaves neither the half-built index
+            // nor its map taking up the room; the old index, if any, is as it was.
+            if fresh { Self.removeBuild(buildPath) }
+            throw error
         }
+        if fresh { summary.indexDocuments = try CorpusIndex.open(at: indexPath).documentCount }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Removes a new index being built and the files SQLite and the map writer keep beside it.
+    private static func removeBuild(_ buildPath: String) {
+        for path in [buildPath, buildPath + "-journal", PostingMap.path(forIndex: buildPath)] {
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     /// Indexes into `indexPath`; a `fresh` index gathers its postings in memory (see

@@ -122,6 +122,25 @@ struct IndexerTests {
         #expect(reread.unchanged == 3)
     }
 
+    @Test("a rebuild that fails leaves the old index as it was and no half-built index or map beside it")
+    func failedRebuildCleansUp() throws {
+        let (dir, index) = try archive()
+        var indexer = Indexer(jobs: 2)
+        indexer.showProgress = false
+        _ = try indexer.index(paths: [dir + "/archive"], into: index)
+        let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        // A directory where the new map must go: the build completes, then moving it in fails.
+        let map = PostingMap.path(forIndex: index)
+        try FileManager.default.removeItem(atPath: map)
+        try FileManager.default.createDirectory(atPath: map + "/occupied", withIntermediateDirectories: true)
+        #expect(throws: IndexError.self) { try indexer.index(paths: [dir + "/archive"], into: index, rebuild: true) }
+        for leftover in [index + ".building", index + ".building-journal", index + ".building.postings"] {
+            #expect(!FileManager.default.fileExists(atPath: leftover), "\(leftover) is left")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before)
+        #expect(try CorpusIndex.open(at: index).documentCount == 3)
+    }
+
     @Test("a new or rebuilt index is built beside the target with its postings in one segment, then moved into place")
     func freshBuild() throws {
         let (dir, index) = try archive()
