@@ -15,11 +15,17 @@ struct IndexerTests {
         return (dir, dir + "/index.sqlite")
     }
 
+    /// An indexer that prints no progress.
+    func quietIndexer(jobs: Int) -> Indexer {
+        var indexer = Indexer(jobs: jobs)
+        indexer.showProgress = false
+        return indexer
+    }
+
     @Test("unchanged files are skipped, changed ones replaced, vanished ones removed")
     func incremental() throws {
         let (dir, index) = try archive()
-        var indexer = Indexer(jobs: 2)
-        indexer.showProgress = false
+        let indexer = quietIndexer(jobs: 2)
         let first = try indexer.index(paths: [dir + "/archive"], into: index)
         #expect(first.added == 3 && first.indexDocuments == 3)
         let again = try indexer.index(paths: [dir + "/archive"], into: index)
@@ -35,8 +41,7 @@ struct IndexerTests {
     func postingMapFollowsTheIndex() throws {
         let (dir, index) = try archive()
         let map = PostingMap.path(forIndex: index)
-        var indexer = Indexer(jobs: 2)
-        indexer.showProgress = false
+        let indexer = quietIndexer(jobs: 2)
         _ = try indexer.index(paths: [dir + "/archive"], into: index)
         #expect(try CorpusIndex.open(at: index).postingMap() != nil)
         #expect(!FileManager.default.fileExists(atPath: index + ".building.postings"))
@@ -64,8 +69,7 @@ struct IndexerTests {
         for i in 3..<40 {
             try "색인 기사 \(i)번. 지역 경제와 교통, 날씨 소식이 이어진다. 고유 번호 \(i * 7_919)번과 \(i * 104_729)번.".write(toFile: "\(dir)/archive/\(i).txt", atomically: true, encoding: .utf8)
         }
-        var indexer = Indexer(jobs: 2)
-        indexer.showProgress = false
+        var indexer = quietIndexer(jobs: 2)
         indexer.chunkBytes = 1_000   // many chunks: a large and a small segment, as in a big build
         let built = try indexer.index(paths: [dir + "/archive"], into: index, rebuild: true)
         #expect(built.postingMap == .memory)
@@ -111,8 +115,7 @@ struct IndexerTests {
     @Test("an index whose articles were read by another reader version re-reads every file")
     func extractionVersion() throws {
         let (dir, index) = try archive()
-        var indexer = Indexer(jobs: 1)
-        indexer.showProgress = false
+        let indexer = quietIndexer(jobs: 1)
         _ = try indexer.index(paths: [dir + "/archive"], into: index)
         try CorpusIndex.open(at: index, readOnly: false).setExtractionVersion("articles-v0")
         let again = try indexer.index(paths: [dir + "/archive"], into: index)
@@ -125,8 +128,7 @@ struct IndexerTests {
     @Test("a rebuild that fails leaves the old index as it was and no half-built index or map beside it")
     func failedRebuildCleansUp() throws {
         let (dir, index) = try archive()
-        var indexer = Indexer(jobs: 2)
-        indexer.showProgress = false
+        let indexer = quietIndexer(jobs: 2)
         _ = try indexer.index(paths: [dir + "/archive"], into: index)
         let before = try Data(contentsOf: URL(fileURLWithPath: index))
         // A directory where the new map must go: the build completes, then moving it in fails.
@@ -144,8 +146,7 @@ struct IndexerTests {
     @Test("a new or rebuilt index is built beside the target with its postings in one segment, then moved into place")
     func freshBuild() throws {
         let (dir, index) = try archive()
-        var indexer = Indexer(jobs: 2)
-        indexer.showProgress = false
+        var indexer = quietIndexer(jobs: 2)
         indexer.chunkBytes = 1   // one transaction per file
         let first = try indexer.index(paths: [dir + "/archive"], into: index)
         #expect(first.indexDocuments == 3)
