@@ -1,7 +1,9 @@
+import Fingerprinting
+
 /// Merges the segments' runs of each prefix and hands them to a `PostingMap.Writer` on a thread
 /// of its own, while the caller reads the next prefixes out of SQLite: on the 1,000,000-article
 /// benchmark index (eight segments) sorting the runs took 1.2 s of the map's 3.4 s on the
-/// reading thread (perf), beside 1.1 s of reading.
+/// reading thread (perf), beside ≈ 1 s of reading.
 ///
 /// The caller fills a `Batch` with whole prefixes in ascending order, each the runs of every
 /// segment one after another, and submits it to the stage; the writer is used on the stage's
@@ -30,7 +32,7 @@ enum PostingMapFeed {
         return batch.pairs.withUnsafeMutableBufferPointer { pairs -> IndexError? in
             for (prefix, range) in groups {
                 var group = UnsafeMutableBufferPointer(rebasing: pairs[range])
-                if merging { group = UnsafeMutableBufferPointer(rebasing: group[..<MergedSegments.sortUnique(group)]) }
+                if merging { group = UnsafeMutableBufferPointer(rebasing: group[..<KeySort.sortUnique(group)]) }
                 do throws(IndexError) {
                     try writer.append(prefix: prefix, UnsafeBufferPointer(group))
                 } catch {

@@ -1,3 +1,5 @@
+import Fingerprinting
+
 /// Band keys as the index stores them.
 ///
 /// A posting matches on the top 48 bits of a key: the top 16 pick a *prefix*, the next 32 are
@@ -93,11 +95,8 @@ struct PostingGroups {
                 let lo = offsets[p], hi = offsets[p + 1]
                 newOffsets[p] = write
                 guard hi > lo else { continue }
-                var group = UnsafeMutableBufferPointer(rebasing: all[lo..<hi])
-                group.sort()
-                var last: UInt64?
-                for i in lo..<hi where all[i] != last {
-                    last = all[i]
+                let distinct = KeySort.sortUnique(UnsafeMutableBufferPointer(rebasing: all[lo..<hi]))
+                for i in lo..<(lo + distinct) {
                     all[write] = all[i]
                     write += 1
                 }

@@ -1,3 +1,5 @@
+import Fingerprinting
+
 /// Writes a new segment's table, one 16-bit prefix at a time in ascending order.
 final class RowWriter {
     let segment: Segment
@@ -111,30 +113,18 @@ final class MergedSegments {
         let start = buffer.count
         try appendRuns(prefix: prefix, to: &buffer)
         guard runsNeedMerging else { return }
-        let kept = buffer.withUnsafeMutableBufferPointer { Self.sortUnique(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+        let kept = buffer.withUnsafeMutableBufferPointer { KeySort.sortUnique(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
         buffer.removeLast(buffer.count - start - kept)
     }
 
     /// Appends the postings of `prefix` segment after segment: one sorted run each, to be
-    /// merged by `sortUnique` when `runsNeedMerging`.
+    /// sorted into one (`KeySort.sortUnique`: a pair's top bits are key hash bits) when
+    /// `runsNeedMerging`.
     func appendRuns(prefix: Int, to buffer: inout [UInt64]) throws(IndexError) {
         for cursor in cursors { try cursor.append(prefix: prefix, to: &buffer) }
     }
 
     var runsNeedMerging: Bool { cursors.count > 1 }
-
-    /// Sorts `group` and moves its distinct values to its front; returns how many there are.
-    static func sortUnique(_ group: UnsafeMutableBufferPointer<UInt64>) -> Int {
-        guard group.count > 1 else { return group.count }
-        var group = group
-        group.sort()
-        var write = 1
-        for i in 1..<group.count where group[i] != group[write - 1] {
-            group[write] = group[i]
-            write += 1
-        }
-        return write
-    }
 
     func finish() { for cursor in cursors { cursor.finish() } }
 }
