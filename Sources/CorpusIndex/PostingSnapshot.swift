@@ -89,9 +89,34 @@ public final class PostingSnapshot: Sendable {
             }
             return (group.lowerBound + below, low == .max ? group.upperBound : group.lowerBound + before)
         }
-        let start = lowerBound(all, group.lowerBound, group.upperBound, first)
+        let start = interpolatedLowerBound(all, group.lowerBound, group.upperBound, first)
         let end = low == .max ? group.upperBound : gallop(all, start, group.upperBound, PostingKey.pair(low: low + 1, document: 0))
         return (start, end)
+    }
+
+    /// `lowerBound`, starting from where `value` would lie if the pairs were spread evenly
+    /// between the first and the last: a key's low bits are hash bits, so they nearly are,
+    /// and the search ends a few pairs from its first load. (A binary search in the groups of
+    /// a 1,000,000-article map, ≈ 120 pairs over 16 cache lines, missed the cache at nearly
+    /// every step: perf put two thirds of the lookup function's own samples on its compares.)
+    private static func interpolatedLowerBound(_ all: UnsafeBufferPointer<UInt64>, _ from: Int, _ to: Int, _ value: UInt64) -> Int {
+        guard from < to else { return from }
+        let lowest = all[from], highest = all[to - 1]
+        if value <= lowest { return from }
+        if value > highest { return to }
+        // lowest < value <= highest: the answer, and the guess, lie in from + 1 ..< to.
+        let fraction = Double(value - lowest) / Double(highest - lowest)
+        let guess = min(to - 1, max(from + 1, from + Int(fraction * Double(to - from - 1))))
+        if all[guess] < value { return gallop(all, guess + 1, to, value) }
+        // Backwards, by doubling steps, to a pair below `value` (`all[from]` is one).
+        var hi = guess, step = 1
+        var lo = max(from, guess - step)
+        while lo > from && all[lo] >= value {
+            hi = lo
+            step <<= 1
+            lo = max(from, lo - step)
+        }
+        return lowerBound(all, lo, hi, value)
     }
 
     /// The first position from `from` whose pair is not below `value`, found by doubling steps

@@ -323,4 +323,31 @@ struct PostingBucketTests {
             }
         }
     }
+
+    @Test("searched from an interpolated guess, every bucket of evenly and unevenly spread lows is found, and every gap between them")
+    func interpolatedSearch() {
+        var rng = SplitMix64(seed: 11)
+        for (size, spread) in [(2, 0), (3, 1), (65, 0), (120, 0), (120, 1), (500, 0), (500, 1), (1_500, 1)] {
+            // Even: lows of a hash (a few repeated); uneven: most pairs at the group's two ends.
+            var lows: [UInt32] = (0..<size).map { _ in
+                let r = UInt32(truncatingIfNeeded: rng.next())
+                return spread == 0 ? r : (rng.below(8) == 0 ? r : (rng.below(2) == 0 ? r % 64 : UInt32.max - r % 64))
+            }
+            for n in stride(from: 0, to: size, by: 7) { lows.append(lows[n]) }
+            let pairs = lows.map { PostingKey.pair(low: $0, document: UInt32(truncatingIfNeeded: rng.next())) }.sorted()
+            let all = [0] + pairs + [UInt64.max]
+            let group = 1..<(1 + pairs.count)
+            all.withUnsafeBufferPointer { buffer in
+                let lowOf = { (i: Int) in UInt32(truncatingIfNeeded: buffer[i] >> 32) }
+                // Every low present, its neighbours (absent, mostly), and the extremes.
+                let probes = Set(lows.flatMap { [$0, $0 &+ 1, $0 &- 1] } + [0, .max])
+                for low in probes {
+                    let start = group.lowerBound + group.count { lowOf($0) < low }
+                    let end = group.lowerBound + group.count { lowOf($0) <= low }
+                    let found = PostingSnapshot.bucket(buffer, group, low, linearUpTo: 0)
+                    if found != (start, end) { Issue.record("size \(size), spread \(spread), low \(low): \(found) instead of \((start, end))") }
+                }
+            }
+        }
+    }
 }
