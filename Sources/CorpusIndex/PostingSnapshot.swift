@@ -60,15 +60,33 @@ public final class PostingSnapshot: Sendable {
             var touched: UInt64 = 0
             for n in 0..<count where !groups[n].isEmpty { touched &+= all[groups[n].lowerBound] &+ all[groups[n].upperBound - 1] }
             tally.touch(touched)
-            for (n, windows) in query.windows.enumerated() {
-                let low = PostingKey.low(keys[n])
-                let group = groups[n]
-                let (start, end) = Self.bucket(all, group, low)
-                guard end - start <= maxBucketSize else { continue }
-                let rare = end - start <= rareBucketSize
-                tally.add(pairs: UnsafeBufferPointer(rebasing: all[start..<end]), rare: rare, windows: windows)
+            // Each key's bucket (empty when too common to count); then the buckets that need
+            // only be probed for the documents the others hold (`TallyScratch.probed`).
+            for n in 0..<count {
+                let (start, end) = Self.bucket(all, groups[n], PostingKey.low(keys[n]))
+                groups[n] = end - start <= maxBucketSize ? start..<end : start..<start
             }
-            return tally.ranked(limit: limit)
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, count)) { sizes in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, count)) { probed in
+                    for n in 0..<count { sizes[n] = groups[n].count }
+                    let probed = UnsafeMutableBufferPointer(rebasing: probed[0..<count])
+                    if tally.keepsScores {
+                        TallyScratch.probed(sizes: UnsafeBufferPointer(rebasing: sizes[0..<count]), rareBucketSize: rareBucketSize,
+                                            minScore: minScore, into: probed)
+                    } else {
+                        for n in 0..<count { probed[n] = false }
+                    }
+                    for (n, windows) in query.windows.enumerated() where !probed[n] && !groups[n].isEmpty {
+                        tally.add(pairs: UnsafeBufferPointer(rebasing: all[groups[n]]), rare: groups[n].count <= rareBucketSize, windows: windows)
+                    }
+                    guard probed.contains(true) else { return tally.ranked(limit: limit) }
+                    tally.scoreAdded()
+                    for (n, windows) in query.windows.enumerated() where probed[n] {
+                        tally.probe(pairs: UnsafeBufferPointer(rebasing: all[groups[n]]), rare: groups[n].count <= rareBucketSize, windows: windows)
+                    }
+                    return tally.ranked(limit: limit)
+                }
+            }
         }
     }
 
