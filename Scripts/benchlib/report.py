@@ -223,7 +223,7 @@ def table(results: dict, others: dict) -> str:
         same = codes[0] == codes[1] and not codes[0].startswith("mixed")
         row("1,000,000 vs 100,000 articles", "build ≤ linear (≤ 10×), flat query time",
             # A run of some steps merged into an older one: the time of the last, whose steps these are.
-            "; ".join(parts) + f" (1M run {(big.get('merged_runs') or [big['started']])[-1]}, {big.get('build_runs', 1)} run(s); copyscan code "
+            "; ".join(parts) + f" (1M run {(big.get('merged_runs') or [big['started']])[-1]}, {big.get('build_runs', 1)} build run(s), {big.get('scan_runs', big.get('build_runs', 1))} scan run(s); copyscan code "
             + (f"{codes[0]} in both)" if same else f"{codes[0]} at 1M but {codes[1]} at 100k: NOT COMPARABLE)"),
             flat if same else None)
     elif n in (100_000, 1_000_000):
@@ -233,7 +233,8 @@ def table(results: dict, others: dict) -> str:
     m = results.get("machine", {})
     head = [f"copyscan benchmark, {n:,} articles (seed {results['seed']}), {results['configuration']} build, "
             f"{results['runs']} run(s) a timed step" +
-            (f" ({results['build_runs']} for index build and scan)" if results.get("build_runs") != results["runs"] else ""),
+            (f" ({results['build_runs']} for the index build" + ("" if results.get("scan_runs", results["build_runs"]) == results["runs"] else " and scan") + ")"
+             if results.get("build_runs") != results["runs"] else ""),
             f"machine: {machine.one_line(m)}" if m else "",
             f"started {results['started']}, finished {results.get('finished', '?')}; load average at the end "
             f"{_load(results.get('load_at_end'))} (shared machine: other jobs were running)", ""]
