@@ -86,13 +86,10 @@ struct TallyScratchTests {
 
     @Test("a score floor leaves out exactly the documents below it, in the full ranking's order, also under a limit")
     func scoreFloor() throws {
-        let path = NSTemporaryDirectory() + "copyscan-floor-\(UUID().uuidString)/index.sqlite"
-        let index = try SegmentTests().build(at: path, count: 40, batchSize: 15)
-        let snapshot = try index.postingSnapshot()
+        let (index, snapshot) = try SegmentTests.built(count: 40, batchSize: 15)
         var dropped = 0
         for i in stride(from: 0, to: 40, by: 5) {
-            let f = index.fingerprinter.fingerprint(SegmentTests.body(i), windowStride: 25, keepWindowOrder: true)
-            let query = QueryKeys(f.documentKeys, windowKeysInOrder: f.windowKeysInOrder, bandsPerWindow: index.parameters.windowBanding.bands)
+            let query = SegmentTests.query(body: i, index.fingerprinter)
             let all = try index.candidates(for: query)
             let scores = Set(all.map(\.score)).sorted()
             // A floor in the middle of the scores seen, so that it drops some and keeps some.

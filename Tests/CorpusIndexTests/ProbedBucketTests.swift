@@ -81,13 +81,10 @@ struct ProbedBucketTests {
 
     @Test("the snapshot, which probes, answers as the index's rows, which it reads in full", arguments: [2, 3, 4, 6])
     func snapshotAgainstRows(floor: Int) throws {
-        let path = NSTemporaryDirectory() + "copyscan-probe-\(UUID().uuidString)/index.sqlite"
-        let index = try SegmentTests().build(at: path, count: 60, batchSize: 25)
-        let snapshot = try index.postingSnapshot()
+        let (index, snapshot) = try SegmentTests.built(count: 60, batchSize: 25)
         var kept = 0
         for i in stride(from: 0, to: 60, by: 4) {
-            let f = index.fingerprinter.fingerprint(SegmentTests.body(i), windowStride: 25, keepWindowOrder: true)
-            let query = QueryKeys(f.documentKeys, windowKeysInOrder: f.windowKeysInOrder, bandsPerWindow: index.parameters.windowBanding.bands)
+            let query = SegmentTests.query(body: i, index.fingerprinter)
             // This small index's buckets hold a few documents each: without rare buckets, the
             // largest are probed.
             for rare in [0, 2] {

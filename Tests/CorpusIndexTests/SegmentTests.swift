@@ -47,12 +47,23 @@ struct SegmentTests {
         return index
     }
 
+    /// An index of `count` generated bodies at a fresh temporary path, and its posting snapshot.
+    static func built(count: Int, batchSize: Int) throws -> (CorpusIndex, PostingSnapshot) {
+        let tests = SegmentTests()
+        let index = try tests.build(at: tests.temporaryPath(), count: count, batchSize: batchSize)
+        return (index, try index.postingSnapshot())
+    }
+
     /// Queries with their windows, so close windows are compared too.
     func queries(_ fingerprinter: Fingerprinter) -> [QueryKeys] {
-        (0..<60).map {
-            let f = fingerprinter.fingerprint(Self.body($0 * 3 % 120), windowStride: 25, keepWindowOrder: true)
-            return QueryKeys(f.documentKeys, windowKeysInOrder: f.windowKeysInOrder, bandsPerWindow: fingerprinter.windowBanding.bands)
-        }
+        (0..<60).map { Self.query(body: $0 * 3 % 120, fingerprinter) }
+    }
+
+    /// The keys of generated body `i` as a scan asks for them: document keys and the windows of
+    /// the scan's stride.
+    static func query(body i: Int, _ fingerprinter: Fingerprinter) -> QueryKeys {
+        let f = fingerprinter.fingerprint(body(i), windowStride: 25, keepWindowOrder: true)
+        return QueryKeys(f.documentKeys, windowKeysInOrder: f.windowKeysInOrder, bandsPerWindow: fingerprinter.windowBanding.bands)
     }
 
     @Test("batches write segments; answers do not depend on how the postings are split, merged or read")
