@@ -79,6 +79,18 @@ struct ProbedBucketTests {
         #expect(probedPostings > 0, "some buckets were probed")
     }
 
+    @Test("a probed posting of a document the index does not hold (a damaged map) is ignored, as an added one is")
+    func documentsBeyondTheIndex() {
+        let tally = TallyScratch()
+        tally.start(documentLimit: 10, minScore: 2)
+        [UInt64(3), 9].withUnsafeBufferPointer { tally.add(pairs: $0, rare: false, windows: 1) }
+        tally.scoreAdded()
+        // Document 10 and a pair whose document is UInt32.max lie past the score array.
+        [UInt64(3), 10, 0xFFFF_FFFF, 1 << 32 | 9].withUnsafeBufferPointer { tally.probe(pairs: $0, rare: false, windows: 2) }
+        #expect(tally.ranked(limit: 10) == [Candidate(document: 3, sharedKeys: 2, rareKeys: 0, closeWindows: 0),
+                                             Candidate(document: 9, sharedKeys: 2, rareKeys: 0, closeWindows: 0)])
+    }
+
     @Test("the snapshot, which probes, answers as the index's rows, which it reads in full", arguments: [2, 3, 4, 6])
     func snapshotAgainstRows(floor: Int) throws {
         let (index, snapshot) = try SegmentTests.built(count: 60, batchSize: 25)
