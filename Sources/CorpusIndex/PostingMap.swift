@@ -1,3 +1,4 @@
+import Articles
 import Foundation
 
 /// Every posting of an index in a file of its own beside it, `INDEX.postings`, laid out as a
@@ -106,8 +107,8 @@ public enum PostingMap {
             try flush()
             if let code = writes.wait() { throw fail("write", code) }
             let header: [UInt64] = [PostingMap.magic, token, UInt64(max(0, documentLimit)), UInt64(written), UInt64(PostingDirectory.bits)]
-            let ok = (header + directory.finish()).withUnsafeBytes { PostingMap.writeAll(fd, $0, at: 0) }
-            guard ok else { throw fail("write", errno) }
+            let code = (header + directory.finish()).withUnsafeBytes { FullWrite.write($0, to: fd, at: 0) }
+            guard code == 0 else { throw fail("write", code) }
             // Synced before the rename: after a crash the name holds the whole file or the old one.
             guard fsync(fd) == 0 else { throw fail("fsync", errno) }
             done = true
@@ -134,21 +135,10 @@ public enum PostingMap {
                         return chunk
                     },
                     empty: { $0.words.removeAll(keepingCapacity: true) },
-                    work: { chunk in chunk.words.withUnsafeBytes { writeAll(fd, $0, at: chunk.offset) } ? nil : errno })
-    }
-
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        guard var base = bytes.baseAddress else { return true }
-        var left = bytes.count, at = offset
-        while left > 0 {
-            let n = pwrite(fd, base, min(left, 1 << 30), off_t(at))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            base += n
-            left -= n
-            at += n
-        }
-        return true
+                    work: { chunk in
+                        let code = chunk.words.withUnsafeBytes { FullWrite.write($0, to: fd, at: chunk.offset) }
+                        return code == 0 ? nil : code
+                    })
     }
 
     /// The mapped postings at `path` if the file is there, whole, and made for `token`; nil

@@ -74,7 +74,7 @@ public enum ReportFile {
 
     private static func writeAll(_ chunks: [[UInt8]], to fd: Int32, _ path: String) throws(InputError) {
         for chunk in chunks {
-            let code = chunk.withUnsafeBytes { StandardStreams.writeAll($0, to: fd) }
+            let code = chunk.withUnsafeBytes { FullWrite.write($0, to: fd) }
             if code != 0 { throw failure(path, "cannot write it", code) }
         }
     }

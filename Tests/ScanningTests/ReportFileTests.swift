@@ -111,6 +111,14 @@ struct ReportFileTests {
             #expect(error.problem == "cannot write the baseline: cannot create a file in its directory (No such file or directory)")
         }
     }
+
+    @Test("a device that takes no bytes (/dev/full) fails the write with the device and its reason")
+    func fullDevice() throws {
+        try #require(FileManager.default.fileExists(atPath: "/dev/full"), "/dev/full is missing")
+        #expect(throws: InputError(path: "/dev/full", "cannot write the report: cannot write it (No space left on device)")) {
+            try ReportFile.write(chunks, to: "/dev/full")
+        }
+    }
 }
 
 /// What the pipe's reader thread read. Unchecked Sendable: written once before `done` is
